@@ -1,0 +1,173 @@
+"""The ``cco-playbook`` command: flags in, plain functions called, exit status out.
+
+Results go to stdout; errors and progress to stderr. Exit status: 0 ok, 1 content
+errors or a failed build, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import ContentError, ContentErrors, PlaybookError, ProjectError, suggestion
+from generator.site import UsageError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cco-playbook",
+        description="Build, check and score the Chief Customer Officer playbook.",
+        epilog="Exit status: 0 ok, 1 content errors or a failed build, 2 usage errors.",
+    )
+    parser.add_argument("--version", action="version", version=f"cco-playbook {__version__}")
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+        help="the project's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("check", help="validate every content file and report all errors")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="'text': file:line:col: message; 'github': Actions annotations")
+    p.add_argument("--brand", type=Path, metavar="FILE", help="check with this brand file")
+
+    p = sub.add_parser("build", help="check, then build the site (the old site stays on failure)")
+    p.add_argument("--site-dir", type=Path, metavar="DIR", help="where to write the site")
+    p.add_argument("--brand", type=Path, metavar="FILE", help="build under another brand file")
+    p.add_argument("--zip", type=Path, metavar="FILE", help="also write the site as a ZIP")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also write the playbook as a PDF")
+    p.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
+
+    p = sub.add_parser("serve", help="preview with live reload (reloads on YAML edits)")
+    p.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT")
+    p.add_argument("--brand", type=Path, metavar="FILE", help="preview under another brand")
+
+    p = sub.add_parser("render", help="write a plugin-free MkDocs project (Markdown + assets)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
+
+    p = sub.add_parser("score", help="score answers with the reference scorer; prints JSON")
+    p.add_argument("--assessment", required=True, metavar="ID")
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help="{questionId: choiceId} JSON, or a results file exported from the site")
+    return parser
+
+
+def _progress(step: str) -> None:
+    print(f"cco-playbook: {step}", file=sys.stderr, flush=True)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from generator.site import check
+
+    check(args.config_file, args.brand)
+    print("cco-playbook: content is valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from generator.publish import build
+
+    started = time.monotonic()
+    target = build(
+        args.config_file, args.site_dir, brand=args.brand, strict=args.strict,
+        zip_file=args.zip, pdf_file=args.pdf, progress=_progress,
+    )
+    _progress(f"built {target} in {time.monotonic() - started:.1f}s")
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    from generator.site import check
+
+    check(args.config_file, args.brand)
+    if args.brand is not None:
+        os.environ["CCO_PLAYBOOK_BRAND"] = str(args.brand.resolve())
+    serve(str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from generator.standalone import write_standalone
+
+    count = write_standalone(args.config_file, args.out, brand=args.brand)
+    _progress(f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
+              f"{args.out / 'mkdocs.yml'})")
+    return EXIT_OK
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from generator.assessment import answers_from, score
+    from generator.site import check
+
+    playbook = check(args.config_file)
+    found = {a.model.id: a.model for a in playbook.assessments}
+    if args.assessment not in found:
+        raise UsageError(
+            f"unknown assessment '{args.assessment}' ({suggestion(args.assessment, found)})"
+        )
+    if not args.file.is_file():
+        raise UsageError(f"no answers file at '{args.file}'")
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+        answers = answers_from(data)
+    except json.JSONDecodeError as exc:
+        raise ContentErrors(
+            [ContentError(str(args.file), exc.lineno, exc.colno, (), f"invalid JSON: {exc.msg}")]
+        ) from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{args.file}: {exc}") from exc
+    result = score(found[args.assessment], answers)
+    print(json.dumps(result, indent=2))
+    return EXIT_OK
+
+
+def _report(exc: PlaybookError, fmt: str) -> None:
+    if isinstance(exc, ContentErrors):
+        for error in exc.errors:
+            if fmt == "github":
+                print(f"::error file={error.file},line={error.line},col={error.column}"
+                      f"::{_escape_annotation(error.text)}", file=sys.stdout)
+            else:
+                print(error, file=sys.stderr)
+        count = len(exc.errors)
+        print(f"cco-playbook: {count} content error{'s' if count != 1 else ''}; nothing was"
+              " built", file=sys.stderr)
+    else:
+        print(f"cco-playbook: error: {exc}", file=sys.stderr)
+
+
+def _escape_annotation(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cco-playbook`` console script."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    args = _parser().parse_args(argv)
+    commands = {"check": _cmd_check, "build": _cmd_build, "serve": _cmd_serve,
+                "render": _cmd_render, "score": _cmd_score}
+    try:
+        return commands[args.command](args)
+    except UsageError as exc:
+        _report(exc, "text")
+        return EXIT_USAGE
+    except PlaybookError as exc:
+        _report(exc, getattr(args, "format", "text"))
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

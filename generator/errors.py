@@ -1,0 +1,100 @@
+"""Every error the tool reports, under one base class.
+
+Content errors carry a source position and are collected, never raised one at a
+time: a contributor sees every problem in every file in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KeyPath = tuple[str | int, ...]
+
+
+def format_key_path(path: KeyPath) -> str:
+    """Render ``("questions", 3, "dimension")`` as ``questions[3].dimension``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """Return the closest known spelling of ``word``, if one is close enough."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """A ``did you mean`` hint, or a list of what is allowed when nothing is close."""
+    options = sorted(set(choices))
+    close = did_you_mean(word, options)
+    if close:
+        return f"did you mean '{close}'?"
+    if not options:
+        return "there is nothing to refer to yet"
+    shown = ", ".join(f"'{o}'" for o in options[:8])
+    more = f" and {len(options) - 8} more" if len(options) > 8 else ""
+    return f"expected one of {shown}{more}"
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one content file, located by line, column and key path."""
+
+    file: str
+    line: int
+    column: int
+    key_path: KeyPath = field(compare=False)
+    message: str = field(compare=False)
+    hint: str | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        where = format_key_path(self.key_path)
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return f"{self.file}:{self.line}:{self.column}: {text}"
+
+    @property
+    def text(self) -> str:
+        """The message without its location prefix (for annotations)."""
+        return str(self).split(": ", 1)[1]
+
+
+class PlaybookError(Exception):
+    """Base class of every error this tool reports to a user."""
+
+
+class ContentErrors(PlaybookError):
+    """The content has one or more errors; all of them are listed."""
+
+    def __init__(self, errors: Sequence[ContentError]) -> None:
+        self.errors = sorted(errors)
+        count = len(self.errors)
+        noun = "error" if count == 1 else "errors"
+        lines = "\n".join(str(e) for e in self.errors)
+        super().__init__(f"{count} content {noun}:\n{lines}")
+
+
+class ProjectError(PlaybookError):
+    """A problem with no position in a content file: configuration, tools, files."""
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as a contributor would type it: relative to ``root`` or the cwd."""
+    path = path.resolve()
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

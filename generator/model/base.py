@@ -1,0 +1,147 @@
+"""Types shared by every content model: ids, references and Markdown text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+#: Kinds of generated pages, in the order of their folders.
+KINDS: tuple[str, ...] = ("roles", "structures", "starting-points", "assessments")
+
+_REF = re.compile(
+    r"^(?:(?P<kind>roles|structures|starting-points|assessments)/(?P<id>[a-z0-9][a-z0-9-]*)"
+    r"|(?P<page>[A-Za-z0-9_./-]+\.md))(?:#(?P<anchor>[A-Za-z0-9_-]+))?$"
+)
+# A tag, a comment or a processing instruction: none belong in content text.
+_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?)>", re.S)
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_ALLOWED_SCHEMES = frozenset({"https", "mailto"})
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Slug(str):
+    """A stable id: lowercase letters, digits and hyphens."""
+
+    @classmethod
+    def _validate(cls, value: str) -> Slug:
+        if not SLUG.match(value):
+            raise ValueError(
+                f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+                f" (for example '{_slugify(value) or 'my-id'}')"
+            )
+        return cls(value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+class Ref(str):
+    """A link to a playbook page: ``roles/cco``, ``assessments/readiness#q``, ``why.md``."""
+
+    pattern: ClassVar[re.Pattern[str]] = _REF
+
+    @classmethod
+    def _validate(cls, value: str) -> Ref:
+        if not _REF.match(value):
+            raise ValueError(
+                f"'{value}' is not a playbook link: write 'roles/<id>', 'structures/<id>',"
+                " 'starting-points/<id>', 'assessments/<id>[#question]' or a page like"
+                " 'why-a-cco.md'"
+            )
+        return cls(value)
+
+    @property
+    def target(self) -> str:
+        """The page path this reference points at (``roles/cco.md``)."""
+        m = _REF.match(self)
+        assert m is not None
+        return m["page"] or f"{m['kind']}/{m['id']}.md"
+
+    @property
+    def anchor(self) -> str | None:
+        m = _REF.match(self)
+        assert m is not None
+        return m["anchor"]
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": _REF.pattern, "examples": ["roles/cco"]}
+
+
+class Text(str):
+    """Markdown text from content: no raw HTML, links only to pages, https: or mailto:."""
+
+    @classmethod
+    def _validate(cls, value: str) -> Text:
+        tag = _HTML.search(value)
+        if tag:
+            raise ValueError(
+                f"raw HTML '{tag.group(0)[:40]}' is not allowed in content text"
+                " (write Markdown instead: **bold**, _italic_, [label](roles/cco))"
+            )
+        for target in links_in(value):
+            scheme = _SCHEME.match(target)
+            if scheme and scheme.group(1).lower() not in _ALLOWED_SCHEMES:
+                raise ValueError(
+                    f"the link '{target[:60]}' uses '{scheme.group(1)}:', which is not allowed"
+                    " (link to a playbook page such as 'roles/cco', or an https: or mailto: URL)"
+                )
+        return cls(value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "description": "Markdown text without raw HTML"}
+
+
+def links_in(text: str) -> list[str]:
+    """Every link target written in a Markdown text (inline and reference style)."""
+    return _INLINE_LINK.findall(text) + _REF_DEFINITION.findall(text)
+
+
+def internal_link(target: str) -> Ref | None:
+    """The playbook reference a Markdown link target names, or None for URLs and anchors."""
+    if _SCHEME.match(target) or target.startswith("#"):
+        return None
+    return Ref(target) if _REF.match(target) else None
+
+
+def _slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")

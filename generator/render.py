@@ -1,0 +1,219 @@
+"""Stage 3: validated models → ``{path: Markdown}``, navigation and assets.
+
+Content is data: YAML text reaches templates only as values, never as template
+source. Plain strings are HTML-escaped on output; Markdown ``Text`` has been
+checked for raw HTML already and passes through with its links resolved.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.model import KINDS, Playbook, Ref, Text
+from generator.model.base import internal_link
+
+#: Where generated assets live in the site.
+ASSET_DIR = "assets/playbook"
+#: Replaced by the brand's name in content text (plain substitution, never a template).
+BRAND_PLACEHOLDER = "%brand%"
+
+_TEMPLATES = {
+    "roles": "role.md.j2",
+    "structures": "structure.md.j2",
+    "starting-points": "starting-point.md.j2",
+    "assessments": "assessment.md.j2",
+}
+_LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"]*\")?\s*\))")
+_REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?(?:\s|$))", re.M)
+
+
+@dataclass
+class RenderedSite:
+    """Everything the playbook adds to a site, as plain data any engine can publish."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)
+    extra_css: list[str] = field(default_factory=list)
+    extra_javascript: list[str] = field(default_factory=list)
+    abbreviations: str = ""
+
+
+def link_to(ref: str, page: str) -> str:
+    """The relative Markdown link from ``page`` to the playbook page ``ref`` names."""
+    target = Ref(ref)
+    rel = posixpath.relpath(target.target, posixpath.dirname(page) or ".")
+    return f"{rel}#{target.anchor}" if target.anchor else rel
+
+
+def resolve_links(text: str, page: str) -> str:
+    """Rewrite playbook references in Markdown links to paths relative to ``page``."""
+
+    def swap(m: re.Match[str]) -> str:
+        ref = internal_link(m.group(2))
+        return m.group(1) + (link_to(ref, page) if ref else m.group(2)) + m.group(3)
+
+    return _REF_DEF.sub(swap, _LINK.sub(swap, text))
+
+
+class Renderer:
+    """One Jinja environment per project: package templates, overridable by the project."""
+
+    def __init__(self, playbook: Playbook, template_dir: Path | None = None) -> None:
+        self.playbook = playbook
+        loaders: list[jinja2.BaseLoader] = []
+        if template_dir is not None:
+            loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+        loaders.append(jinja2.PackageLoader("generator", "templates"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=_finalize,
+        )
+        self.env.filters.update(md=self._markdown, item=_list_item, attr=_attribute)
+        self.brand_name = playbook.brand.model.name
+
+    def _markdown(self, text: Text | None, page: str) -> Markup:
+        """Content Markdown, ready to place on ``page``."""
+        if text is None:
+            return Markup("")
+        return Markup(resolve_links(text.replace(BRAND_PLACEHOLDER, self.brand_name), page))
+
+    def page(self, template: str, path: str, **values: Any) -> str:
+        tpl = self.env.get_template(template)
+        context = {
+            "page_path": path,
+            "playbook": self.playbook.info.model,
+            "brand": self.playbook.brand.model,
+            "link": lambda ref: Markup(link_to(ref, path)),
+            "title_of": self.title_of,
+            **values,
+        }
+        return tpl.render(context).rstrip("\n") + "\n"
+
+    def title_of(self, ref: str) -> str:
+        """The title of the page a reference names, for link labels."""
+        target = Ref(ref).target
+        kind, _, rest = target.partition("/")
+        for item in self.playbook.entities(kind) if kind in KINDS else []:
+            if f"{item.model.id}.md" == rest:  # type: ignore[attr-defined]
+                return str(item.model.title)  # type: ignore[attr-defined]
+        if rest == "index.md" and kind in self.playbook.info.model.sections:
+            return self.playbook.info.model.sections[kind].title  # type: ignore[index]
+        if target == "glossary.md" and self.playbook.glossary is not None:
+            return self.playbook.glossary.model.title
+        return target.removesuffix(".md").replace("-", " ").capitalize()
+
+
+def _finalize(value: Any) -> Any:
+    # Plain strings from YAML (titles, labels) are data: they never become markup.
+    if isinstance(value, (Markup, Text)) or not isinstance(value, str):
+        return value
+    return html.escape(value, quote=False)
+
+
+def _list_item(text: str) -> Markup:
+    """Indent continuation lines so a multi-line text stays inside its list item."""
+    return Markup(str(text).strip().replace("\n", "\n    "))
+
+
+def _attribute(value: str) -> Markup:
+    return Markup(html.escape(str(value), quote=True))
+
+
+def render_site(playbook: Playbook, template_dir: Path | None = None) -> RenderedSite:
+    """Render every generated page, the navigation and the assets."""
+    from generator.assets import static_assets
+    from generator.assessment import assessment_assets
+    from generator.matrix import structure_matrix
+
+    renderer = Renderer(playbook, template_dir)
+    site = RenderedSite()
+    info = playbook.info.model
+    for kind, template in _TEMPLATES.items():
+        items = playbook.entities(kind)
+        if not items:
+            continue
+        index = f"{kind}/index.md"
+        extra: dict[str, Any] = {}
+        if kind == "starting-points" and playbook.factors is not None:
+            extra["factors"] = playbook.factors.model
+        if kind == "structures":
+            extra["matrix"] = structure_matrix(playbook)
+        site.pages[index] = renderer.page(
+            f"{kind}-index.md.j2", index, section=info.sections[kind],  # type: ignore[index]
+            items=[i.model for i in items], kind=kind, **extra,
+        )
+        site.sources[index] = playbook.info.source.path
+        for item in items:
+            path = f"{kind}/{item.model.id}.md"  # type: ignore[attr-defined]
+            site.pages[path] = renderer.page(template, path, item=item.model, kind=kind)
+            site.sources[path] = item.source.path
+    if playbook.glossary is not None:
+        site.pages["glossary.md"] = renderer.page(
+            "glossary.md.j2", "glossary.md", glossary=playbook.glossary.model
+        )
+        site.sources["glossary.md"] = playbook.glossary.source.path
+    site.assets.update(static_assets())
+    site.assets.update(assessment_assets(playbook))
+    site.nav = build_nav(playbook, site)
+    site.extra_css = [f"{ASSET_DIR}/playbook.css"]
+    site.abbreviations = abbreviations(playbook)
+    return site
+
+
+def build_nav(playbook: Playbook, site: RenderedSite) -> list[Any]:
+    """MkDocs ``nav`` in the order ``playbook.yml`` gives, generated sections expanded."""
+    sections = playbook.info.model.sections
+
+    def expand(entry: str) -> Any:
+        if entry in KINDS:
+            if entry not in sections:
+                return entry
+            pages = [p for p in site.pages if p.startswith(f"{entry}/") and p != f"{entry}/index.md"]
+            return {sections[entry].title: [f"{entry}/index.md", *pages]}  # type: ignore[index]
+        return entry
+
+    nav: list[Any] = []
+    for item in playbook.info.model.nav:
+        if isinstance(item, str):
+            nav.append(expand(item))
+        else:
+            nav.extend({title: [expand(e) for e in entries]} for title, entries in item.items())
+    return nav
+
+
+def abbreviations(playbook: Playbook) -> str:
+    """Markdown abbreviation definitions for every glossary term that has one."""
+    if playbook.glossary is None:
+        return ""
+    lines = [
+        f"*[{t.abbreviation}]: {' '.join(t.term.split())}"
+        for t in playbook.glossary.model.terms
+        if t.abbreviation
+    ]
+    return "\n".join(lines)
+
+
+def with_abbreviations(markdown: str, abbreviation_block: str) -> str:
+    """Append the abbreviation definitions so Material shows them as tooltips."""
+    return f"{markdown.rstrip()}\n\n{abbreviation_block}\n" if abbreviation_block else markdown
+
+
+def package_file(*parts: str) -> bytes:
+    """Read a file shipped inside the package."""
+    return resources.files("generator").joinpath(*parts).read_bytes()

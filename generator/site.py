@@ -1,0 +1,161 @@
+"""Build a whole site safely: check, build into a temporary folder, then swap it in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+from generator.errors import PlaybookError, ProjectError
+from generator.model import Playbook
+from generator.project import ProjectPaths
+
+PLUGIN = "cco-playbook"
+Progress = Callable[[str], None]
+
+
+class UsageError(PlaybookError):
+    """The command line or mkdocs.yml is wrong (exit status 2)."""
+
+
+class BuildFailed(PlaybookError):
+    """MkDocs could not build the site (exit status 1)."""
+
+
+def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
+    """Load ``mkdocs.yml`` with the plugin in place, or explain what is wrong."""
+    if not config_file.is_file():
+        raise UsageError(
+            f"no MkDocs configuration at '{config_file}'; run the command in a project folder"
+            " or name the file with -f path/to/mkdocs.yml"
+        )
+    try:
+        with _quiet_mkdocs():
+            config = load_config(str(config_file), **overrides)
+    except (ConfigurationError, Abort) as exc:
+        raise UsageError(f"{config_file}: {exc}") from exc
+    if PLUGIN not in config.plugins:
+        raise UsageError(
+            f"{config_file} does not use the '{PLUGIN}' plugin; add it under 'plugins:'"
+        )
+    return config
+
+
+def project_paths(config: MkDocsConfig, brand: Path | None = None) -> ProjectPaths:
+    """The content locations named by the plugin options (``brand`` overrides the file)."""
+    options = config.plugins[PLUGIN].config
+    if brand is not None:
+        options.brand = str(brand.resolve())
+    return ProjectPaths.from_options(
+        Path(config.config_file_path or "mkdocs.yml"),
+        Path(config.docs_dir),
+        options.playbook,
+        options.brand,
+        options.templates,
+        options.edit_url,
+    )
+
+
+def check(config_file: Path, brand: Path | None = None) -> Playbook:
+    """Load and validate; raises ContentErrors naming every problem."""
+    config = load_mkdocs_config(config_file)
+    return project_paths(config, brand).load()
+
+
+def build_site(
+    config_file: Path,
+    site_dir: Path | None,
+    *,
+    brand: Path | None = None,
+    strict: bool = False,
+    progress: Progress,
+    after_build: Callable[[Path, MkDocsConfig, Playbook], None] | None = None,
+) -> tuple[Path, MkDocsConfig, Playbook]:
+    """Build into a temporary folder and replace ``site_dir`` only when all went well."""
+    progress("checking content")
+    config = load_mkdocs_config(config_file, strict=strict)
+    playbook = project_paths(config, brand).load()
+    target = (site_dir or Path(config.site_dir)).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        config.site_dir = str(staging)
+        progress(f"building {len(playbook.info.model.nav)} sections with MkDocs")
+        try:
+            with _mkdocs_logging():
+                mkdocs_build(config)
+        except (Abort, MkDocsException) as exc:
+            raise BuildFailed(f"the MkDocs build failed: {exc}") from exc
+        if after_build is not None:
+            after_build(staging, config, playbook)
+        progress(f"replacing {_shown(target)}")
+        _swap(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(target)
+    return target, config, playbook
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` in place of ``target``; the old site survives until the new one is in."""
+    old = None
+    if target.exists():
+        if not target.is_dir():
+            raise ProjectError(f"'{target}' exists and is not a folder; choose another --site-dir")
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix() + "/"
+    except ValueError:
+        return path.as_posix() + "/"
+
+
+@contextmanager
+def _quiet_mkdocs() -> Any:
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextmanager
+def _mkdocs_logging() -> Any:
+    """Show MkDocs warnings and errors on stderr, as the mkdocs command would."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    old = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old)

@@ -1,0 +1,133 @@
+"""``render --out``: a complete project that stock MkDocs + Material builds without us.
+
+The content must outlive any one site generator, so the rendered Markdown, the
+assets and a plain ``mkdocs.yml`` are written as ordinary files.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.errors import ProjectError
+from generator.render import with_abbreviations
+from generator.site import PLUGIN, load_mkdocs_config, project_paths
+
+_THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "icon")
+
+
+def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None) -> int:
+    """Write docs, generated pages, assets and mkdocs.yml to ``out``; return the file count."""
+    from generator.plugin import PlaybookPlugin
+
+    config = load_mkdocs_config(config_file)
+    project_paths(config, brand)
+    plugin = config.plugins[PLUGIN]
+    assert isinstance(plugin, PlaybookPlugin)
+    config = plugin.on_config(config)
+    assert plugin.site is not None and plugin.paths is not None
+    site = plugin.site
+    if out.exists() and any(out.iterdir()) and not (out / "mkdocs.yml").is_file():
+        raise ProjectError(f"'{out}' is not empty and is not a rendered project; choose an empty"
+                           " folder for --out")
+    docs_out = out / "docs"
+    if docs_out.exists():
+        shutil.rmtree(docs_out)
+    docs_out.mkdir(parents=True)
+    count = 0
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(docs)
+            (docs_out / rel).parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".md":
+                text = with_abbreviations(path.read_text(encoding="utf-8"), site.abbreviations)
+                (docs_out / rel).write_text(text, encoding="utf-8")
+            else:
+                shutil.copyfile(path, docs_out / rel)
+            count += 1
+    for rel_page, markdown in site.pages.items():
+        target = docs_out / rel_page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(with_abbreviations(markdown, site.abbreviations), encoding="utf-8")
+        count += 1
+    for rel_asset, data in site.assets.items():
+        target = docs_out / rel_asset
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        count += 1
+    count += _copy_theme_overrides(config, out)
+    (out / "mkdocs.yml").write_text(
+        yaml.safe_dump(standalone_config(config), sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+    return count + 1
+
+
+def _copy_theme_overrides(config: MkDocsConfig, out: Path) -> int:
+    custom = config.theme.custom_dir
+    if not custom:
+        return 0
+    target = out / "overrides"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(custom, target)
+    return sum(1 for p in target.rglob("*") if p.is_file())
+
+
+def standalone_config(config: MkDocsConfig) -> dict[str, Any]:
+    """The settings of a processed config that a plugin-free build needs."""
+    theme: dict[str, Any] = {"name": config.theme.name}
+    if config.theme.custom_dir:
+        theme["custom_dir"] = "overrides"
+    for key in _THEME_KEYS:
+        if key in config.theme and config.theme[key] not in (None, [], {}):
+            theme[key] = config.theme[key]
+    result: dict[str, Any] = {
+        "site_name": config.site_name,
+        "site_description": config.site_description,
+        "site_url": config.site_url,
+        "copyright": config.copyright,
+        "docs_dir": "docs",
+        "use_directory_urls": config.use_directory_urls,
+        "theme": theme,
+        "nav": config.nav,
+        "markdown_extensions": [
+            {name: config.mdx_configs[name]} if name in config.mdx_configs else name
+            for name in config.markdown_extensions
+            if not name.startswith("mkdocs.") and name not in ("toc", "tables", "fenced_code")
+            or name in config.mdx_configs
+        ],
+        "extra_css": [str(p) for p in config.extra_css],
+        "extra_javascript": [_script(s) for s in config.extra_javascript],
+        "extra": dict(config.extra),
+        "validation": _validation(config),
+        "plugins": [name for name in config.plugins if name not in (PLUGIN,)],
+    }
+    return {k: v for k, v in result.items() if v not in (None, [], {})}
+
+
+def _script(script: Any) -> Any:
+    path = getattr(script, "path", None)
+    if path is None:
+        return str(script)
+    attrs = {k: v for k in ("type", "async", "defer") if (v := getattr(script, k, None))}
+    return {"path": path, **attrs} if attrs else path
+
+
+def _validation(config: MkDocsConfig) -> dict[str, Any]:
+    names = {10: "info", 20: "info", 30: "warn"}
+    v = config.validation
+    return {
+        "nav": {"omitted_files": names.get(v.nav.omitted_files, "info"),
+                "not_found": names.get(v.nav.not_found, "warn"),
+                "absolute_links": names.get(v.nav.absolute_links, "info")},
+        "links": {"not_found": names.get(v.links.not_found, "warn"),
+                  "absolute_links": names.get(v.links.absolute_links, "info"),
+                  "unrecognized_links": names.get(v.links.unrecognized_links, "info"),
+                  "anchors": names.get(v.links.anchors, "info")},
+    }
