@@ -1,0 +1,48 @@
+# Quick start:  make site   (set up + build the default playbook into site/)
+#               make test   (set up + lint, types and the whole test suite)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint serve check clean constraints browser
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml constraints.txt $(VENV)/.site-installed
+	$(PIP) install -c constraints.txt -e '.[test]'
+	@touch $@
+
+site: $(VENV)/.site-installed
+	$(BIN)/cco-playbook build --strict --site-dir site
+	@echo "Open site/index.html in a browser (works from disk), or run 'make serve'."
+
+serve: $(VENV)/.site-installed
+	$(BIN)/cco-playbook serve
+
+check: $(VENV)/.site-installed
+	$(BIN)/cco-playbook check
+
+browser:
+	@bash .ci/ensure-system-packages
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy generator
+
+test: $(VENV)/.test-installed browser lint
+	$(BIN)/python -m pytest -q
+
+constraints: $(VENV)/.test-installed
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^cco-playbook' > constraints.txt
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache build dist

@@ -1,0 +1,130 @@
+"""Shared fixtures: real projects in tmp_path, real builds, a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A copy of the small test playbook (mkdocs.yml, playbook/, docs/) to change freely."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+@pytest.fixture
+def default_project(tmp_path: Path) -> Path:
+    """A copy of the repository's default project (content, docs, mkdocs.yml)."""
+    target = tmp_path / "default"
+    target.mkdir()
+    for name in ("mkdocs.yml", "playbook", "docs"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        else:
+            shutil.copy2(src, target / name)
+    return target
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real ``cco-playbook`` command in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
+
+
+def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs`` command in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default playbook built once per test session (strict), for read-only checks."""
+    project = tmp_path_factory.mktemp("default-build")
+    for name in ("mkdocs.yml", "playbook", "docs"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, project / name)
+        else:
+            shutil.copy2(src, project / name)
+    result = run_cli("build", "--strict", "--site-dir", "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+# --- the browser ---------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A real headless Chromium, shared by the session."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.browser import launch_options
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(**launch_options())
+        yield instance
+        instance.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did that a test may want to assert on."""
+
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def offline_context(browser: Any) -> Iterator[tuple[Any, PageWatch]]:
+    """A fresh browser context in which every request to another host is blocked and recorded."""
+    context = browser.new_context()
+    watch = PageWatch()
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            watch.outside_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+
+    def on_page(page: Any) -> None:
+        page.on(
+            "console",
+            lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
+
+    context.on("page", on_page)
+    yield context, watch
+    context.close()
