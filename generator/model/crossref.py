@@ -16,6 +16,7 @@ from generator.load import SourceFile
 from generator.model.assessment import Assessment
 from generator.model.base import KINDS, Ref, Text, links_in
 from generator.model.project import Item, Playbook
+from generator.model.validate import options, step
 
 GENERATED_SINGLE_PAGES = {"glossary.md": "glossary"}
 
@@ -23,8 +24,9 @@ GENERATED_SINGLE_PAGES = {"glossary.md": "glossary"}
 def page_index(playbook: Playbook) -> dict[str, set[str]]:
     """Every page a link may point at, with the anchors the tool itself creates."""
     pages: dict[str, set[str]] = {p: set() for p in playbook.docs_pages}
+    pages.update((p, set()) for p in playbook.unvalidated_pages)
     for kind in KINDS:
-        if playbook.entities(kind):
+        if playbook.entities(kind) or any(p.startswith(f"{kind}/") for p in pages):
             pages[f"{kind}/index.md"] = set()
         for item in playbook.entities(kind):
             anchors: set[str] = set()
@@ -48,10 +50,40 @@ def check_references(playbook: Playbook) -> list[ContentError]:
     for item in items:
         for path, value in _walk(item.model, ()):
             errors += _check_value(item.source, path, value, pages)
+    for source, model in playbook.unvalidated:
+        errors += _check_raw(source, model, pages)
     errors += _check_nav(playbook, pages)
     for assessment in playbook.assessments:
         errors += check_assessment(assessment.model, assessment.source)
     return errors
+
+
+def _check_raw(
+    source: SourceFile, model: type[BaseModel], pages: dict[str, set[str]]
+) -> list[ContentError]:
+    """References in a file that failed validation: they are reported in the same run."""
+    errors: list[ContentError] = []
+    for path, value in _walk(source.data, ()):
+        if not isinstance(value, str):
+            continue
+        kind = _leaf_type(model, path)
+        if kind is Ref and Ref.pattern.match(value):
+            errors += _check_value(source, path, Ref(value), pages)
+        elif kind is Text:
+            errors += _check_value(source, path, Text(value), pages)
+    return errors
+
+
+def _leaf_type(model: type[BaseModel], path: KeyPath) -> type | None:
+    annotation: Any = model
+    for part in path:
+        annotation = step(annotation, part)
+        if annotation is None:
+            return None
+    for option in options(annotation):
+        if option in (Ref, Text):
+            return option  # type: ignore[no-any-return]
+    return None
 
 
 def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:

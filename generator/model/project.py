@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from generator.errors import ContentError, ContentErrors, ProjectError, display_path, suggestion
 from generator.load import SourceFile, load_yaml
 from generator.model.assessment import Assessment
+from generator.model.base import SLUG
 from generator.model.brand import Brand
 from generator.model.content import Factors, Glossary, PlaybookInfo, Role, StartingPoint, Structure
 from generator.model.validate import validate
@@ -56,6 +57,10 @@ class Playbook:
     factors: Item[Factors] | None = None
     glossary: Item[Glossary] | None = None
     docs_pages: frozenset[str] = frozenset()
+    #: Pages whose files failed validation: links to them are not reported twice.
+    unvalidated_pages: frozenset[str] = frozenset()
+    #: Files that loaded but failed validation, with the model they were meant for.
+    unvalidated: list[tuple[SourceFile, type[BaseModel]]] = field(default_factory=list)
 
     def entities(self, kind: str) -> list[Item[BaseModel]]:
         items: dict[str, list[Item[BaseModel]]] = {
@@ -84,15 +89,23 @@ class _Collector:
     def __init__(self, base: Path) -> None:
         self.base = base
         self.errors: list[ContentError] = []
+        self.failed: set[str] = set()
+        self.unvalidated: list[tuple[SourceFile, type[BaseModel]]] = []
 
-    def read(self, path: Path, model: type[M]) -> Item[M] | None:
+    def read(self, path: Path, model: type[M], kind: str | None = None) -> Item[M] | None:
         source, errors = load_yaml(path, display_path(path, self.base))
         self.errors += errors
-        if source is None:
-            return None
-        value, errors = validate(source, model)
-        self.errors += errors
-        return Item(value, source) if value is not None else None
+        value = None
+        if source is not None:
+            value, errors = validate(source, model)
+            self.errors += errors
+            if value is None:
+                self.unvalidated.append((source, model))
+        if value is None and kind is not None:
+            raw_id = source.data.get("id") if source is not None else None
+            known = isinstance(raw_id, str) and SLUG.match(raw_id)
+            self.failed.add(f"{kind}/{raw_id if known else path.stem}.md")
+        return Item(value, source) if value is not None and source is not None else None
 
 
 def _order_key(item: Item[BaseModel]) -> tuple[int, str]:
@@ -119,7 +132,7 @@ def load_playbook(root: Path, brand_file: Path, docs_dir: Path, base: Path) -> P
     collect = _Collector(base)
     entities: dict[str, list[Item[BaseModel]]] = {}
     for folder, model in ENTITY_FOLDERS.items():
-        items = [collect.read(p, model) for p in sorted((root / folder).glob("*.y*ml"))]
+        items = [collect.read(p, model, folder) for p in sorted((root / folder).glob("*.y*ml"))]
         entities[folder] = sorted((i for i in items if i is not None), key=_order_key)
     singles = {name: collect.read(root / name, model)
                for name, model in SINGLE_FILES.items() if (root / name).is_file()}
@@ -148,6 +161,8 @@ def load_playbook(root: Path, brand_file: Path, docs_dir: Path, base: Path) -> P
         factors=singles.get("factors.yml"),  # type: ignore[arg-type]
         glossary=singles.get("glossary.yml"),  # type: ignore[arg-type]
         docs_pages=docs_pages,
+        unvalidated_pages=frozenset(collect.failed),
+        unvalidated=collect.unvalidated,
     )
     collect.errors += check_references(playbook)
     if collect.errors:

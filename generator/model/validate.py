@@ -96,15 +96,15 @@ def _fields_at(model: type[BaseModel], path: KeyPath) -> list[str]:
     """The keys allowed in the mapping at ``path`` of a ``model`` document."""
     annotation: Any = model
     for part in path:
-        annotation = _step(annotation, part)
+        annotation = step(annotation, part)
         if annotation is None:
             return []
     cls = _model_in(annotation)
     return list(cls.model_fields) if cls else []
 
 
-def _step(annotation: Any, part: str | int) -> Any:
-    for option in _options(annotation):
+def step(annotation: Any, part: str | int) -> Any:
+    for option in options(annotation):
         if isinstance(option, type) and issubclass(option, BaseModel) and isinstance(part, str):
             field = option.model_fields.get(part)
             if field is not None:
@@ -118,14 +118,14 @@ def _step(annotation: Any, part: str | int) -> Any:
     return None
 
 
-def _options(annotation: Any) -> list[Any]:
+def options(annotation: Any) -> list[Any]:
     if typing.get_origin(annotation) in (Union, types.UnionType):
         return list(typing.get_args(annotation))
     return [annotation]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
-    for option in _options(annotation):
+    for option in options(annotation):
         if isinstance(option, type) and issubclass(option, BaseModel):
             return option
     return None
