@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
+from markupsafe import Markup
+
 from generator.model import Playbook
 
 _LEADERS = ("staff", "line")
 _TEAMS = ("dedicated", "dispersed")
 
 
-def structure_matrix(playbook: Playbook) -> str:
+def structure_matrix(playbook: Playbook) -> Markup:
     """An accessible inline SVG placing each structure in its leader × team cell."""
     cells = {(s.model.leader, s.model.team): s.model for s in playbook.structures}
     size, pad = 200, 90
@@ -23,10 +25,11 @@ def structure_matrix(playbook: Playbook) -> str:
     for col, team in enumerate(_TEAMS):
         x = pad + col * size + size // 2
         parts.append(f'<text x="{x}" y="{pad - 20}" text-anchor="middle"'
-                     f' font-weight="bold">{team.capitalize()} team</text>')
+                     f' font-weight="bold" fill="currentColor">{team.capitalize()} team</text>')
     for row, leader in enumerate(_LEADERS):
         y = pad + row * size + size // 2
         parts.append(f'<text x="{pad - 20}" y="{y}" text-anchor="middle" font-weight="bold"'
+                     ' fill="currentColor"'
                      f' transform="rotate(-90 {pad - 20} {y})">{leader.capitalize()} leader</text>')
         for col, team in enumerate(_TEAMS):
             x0, y0 = pad + col * size, pad + row * size
@@ -42,4 +45,5 @@ def structure_matrix(playbook: Playbook) -> str:
                 parts.append(f'<text x="{x0 + size // 2}" y="{ty:.0f}" text-anchor="middle"'
                              f' fill="currentColor">{line}</text>')
     parts.append("</svg>")
-    return "\n".join(parts)
+    # Every value in it went through escape(): the SVG is safe to place as markup.
+    return Markup("\n".join(parts))
