@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "github"), default="text",
                    help="'text': file:line:col: message; 'github': Actions annotations")
     p.add_argument("--brand", type=Path, metavar="FILE", help="check with this brand file")
+    p.add_argument("--since", metavar="REF",
+                   help="also fail when an assessment's scoring changed since this git ref"
+                        " without a higher 'version' (CI passes the merge base)")
 
     p = sub.add_parser("build", help="check, then build the site (the old site stays on failure)")
     p.add_argument("--site-dir", type=Path, metavar="DIR", help="where to write the site")
@@ -54,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
 
+    p = sub.add_parser("schema", help="write the JSON Schemas of the content files")
+    p.add_argument("--out", type=Path, default=Path("schema"), metavar="DIR",
+                   help="folder to write <kind>.schema.json into (default: ./schema)")
+
+    p = sub.add_parser("new", help="scaffold a content file (or a question) that validates")
+    p.add_argument("kind", choices=("role", "structure", "starting-point", "question"))
+    p.add_argument("id", metavar="ID", help="the new id: lowercase letters, digits, hyphens")
+    p.add_argument("--assessment", metavar="ID", help="for 'question': the assessment to extend")
+
+    p = sub.add_parser("diff", help="Markdown report of content changes since a git ref")
+    p.add_argument("ref", metavar="REF", help="a branch, tag or commit, e.g. origin/main")
+
     p = sub.add_parser("score", help="score answers with the reference scorer; prints JSON")
     p.add_argument("--assessment", required=True, metavar="ID")
     p.add_argument("file", type=Path, metavar="FILE",
@@ -69,7 +84,53 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from generator.site import check
 
     check(args.config_file, args.brand)
+    if args.since:
+        from generator.gate import version_gate
+        from generator.site import load_mkdocs_config, project_paths
+
+        paths = project_paths(load_mkdocs_config(args.config_file), args.brand)
+        errors = version_gate(paths, args.since)
+        if errors:
+            raise ContentErrors(errors)
+        print(f"cco-playbook: assessment versions match their scoring since {args.since}",
+              file=sys.stderr)
     print("cco-playbook: content is valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    written = write_schemas(args.out)
+    _progress(f"wrote {len(written)} schemas to {args.out}/")
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_file, new_question
+    from generator.site import load_mkdocs_config, project_paths
+
+    paths = project_paths(load_mkdocs_config(args.config_file))
+    if args.kind == "question":
+        if not args.assessment:
+            raise UsageError("'new question' needs --assessment ID (the assessment to extend)")
+        path = new_question(paths, args.assessment, args.id)
+        _progress(f"added question '{args.id}' at the end of {path}")
+    else:
+        if args.assessment:
+            raise UsageError("--assessment only applies to 'new question'")
+        path = new_file(paths, args.kind, args.id)
+        _progress(f"wrote {path}")
+    _progress("replace the placeholder sentences, then run 'cco-playbook check'")
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from generator.changes import change_report
+    from generator.site import load_mkdocs_config, project_paths
+
+    paths = project_paths(load_mkdocs_config(args.config_file))
+    print(change_report(paths, args.ref), end="")
     return EXIT_OK
 
 
@@ -156,7 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
     commands = {"check": _cmd_check, "build": _cmd_build, "serve": _cmd_serve,
-                "render": _cmd_render, "score": _cmd_score}
+                "render": _cmd_render, "score": _cmd_score, "schema": _cmd_schema,
+                "new": _cmd_new, "diff": _cmd_diff}
     try:
         return commands[args.command](args)
     except UsageError as exc:

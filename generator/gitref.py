@@ -64,8 +64,7 @@ def repo_top(path: Path) -> Path:
         out = git(path, "rev-parse", "--show-toplevel")
     except ProjectError as exc:
         raise ProjectError(
-            f"'{path}' is not inside a git repository, so there is nothing to compare with"
-            f" ({exc})"
+            f"'{path}' is not inside a git repository, so there is nothing to compare with ({exc})"
         ) from exc
     return Path(out.decode().strip()).resolve()
 
@@ -105,8 +104,11 @@ def content_at(ref: str, paths: ProjectPaths) -> Snapshot:
         playbook_rel = _inside(paths.playbook, top)
         brand_rel = _inside(paths.brand, top)
         wanted = [p for p in (playbook_rel, brand_rel) if p is not None]
-        listing = git(top, "ls-tree", "-r", "-z", "--name-only", "--full-name", commit, "--",
-                      *wanted) if wanted else b""
+        listing = (
+            git(top, "ls-tree", "-r", "-z", "--name-only", "--full-name", commit, "--", *wanted)
+            if wanted
+            else b""
+        )
         for name in filter(None, listing.decode("utf-8").split("\0")):
             target = out / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,11 +123,11 @@ def content_at(ref: str, paths: ProjectPaths) -> Snapshot:
 
 def _read(path: Path, model: type[BaseModel], base: Path, snap: Snapshot) -> Item[BaseModel] | None:
     display = display_path(path, base)
-    source, errors = load_yaml(path, display)
+    source, _ = load_yaml(path, display)
     if source is None:
         snap.unreadable.append(display)
         return None
-    value, errors = validate(source, model)
+    value, _ = validate(source, model)
     if value is None:
         snap.unreadable.append(display)
         return None

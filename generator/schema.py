@@ -39,10 +39,18 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "brand": Brand,
 }
 #: Which schema a file in the playbook folder uses, by folder or file name.
-_BY_FOLDER = {"roles": "role", "structures": "structure", "starting-points": "starting-point",
-              "assessments": "assessment"}
-_BY_FILE = {"playbook.yml": "playbook", "factors.yml": "factors", "glossary.yml": "glossary",
-            "brand.yml": "brand"}
+_BY_FOLDER = {
+    "roles": "role",
+    "structures": "structure",
+    "starting-points": "starting-point",
+    "assessments": "assessment",
+}
+_BY_FILE = {
+    "playbook.yml": "playbook",
+    "factors.yml": "factors",
+    "glossary.yml": "glossary",
+    "brand.yml": "brand",
+}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="
 # Python's named groups are not ECMAScript regex syntax, which editors use.
@@ -53,7 +61,7 @@ def schema_of(name: str) -> dict[str, Any]:
     """The JSON Schema of one kind of content file, ready to write."""
     model = SCHEMAS[name]
     body = _portable(model.model_json_schema())
-    return {"$schema": DRAFT, "$id": f"{name}.schema.json", **body}
+    return {"$schema": DRAFT, **body}
 
 
 def render_schemas() -> dict[str, str]:
@@ -97,7 +105,8 @@ def _portable(node: Any) -> Any:
     """Rewrite Python-only regex syntax so JavaScript validators accept the patterns."""
     if isinstance(node, dict):
         return {
-            key: _PY_GROUP.sub("(?<", value) if key == "pattern" and isinstance(value, str)
+            key: _PY_GROUP.sub("(?<", value)
+            if key == "pattern" and isinstance(value, str)
             else _portable(value)
             for key, value in node.items()
         }

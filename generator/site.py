@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from generator.errors import PlaybookError, ProjectError
 from generator.model import Playbook
 from generator.project import ProjectPaths
+from generator.reproducible import source_date_epoch
 
 PLUGIN = "cco-playbook"
 Progress = Callable[[str], None]
@@ -93,7 +94,7 @@ def build_site(
         config.site_dir = str(staging)
         progress(f"building {len(playbook.info.model.nav)} sections with MkDocs")
         try:
-            with _mkdocs_logging():
+            with _mkdocs_logging(), source_date_epoch(config_file.resolve().parent):
                 mkdocs_build(config)
         except (Abort, MkDocsException) as exc:
             raise BuildFailed(f"the MkDocs build failed: {exc}") from exc
