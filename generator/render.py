@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.errors import ProjectError
 from generator.model import KINDS, Playbook, Ref, Text
 from generator.model.base import internal_link
 
@@ -94,6 +95,19 @@ class Renderer:
         return Markup(resolve_links(text.replace(BRAND_PLACEHOLDER, self.brand_name), page))
 
     def page(self, template: str, path: str, **values: Any) -> str:
+        """Render ``template`` for ``path``; a broken template is a ProjectError, not a trace."""
+        try:
+            return self._page(template, path, **values)
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or exc.name or template
+            raise ProjectError(f"{where}:{exc.lineno}: template error: {exc.message}") from exc
+        except jinja2.TemplateError as exc:
+            raise ProjectError(
+                f"template '{template}' failed while rendering {path}: {exc.message}"
+                " (check the template's variable names against the content model)"
+            ) from exc
+
+    def _page(self, template: str, path: str, **values: Any) -> str:
         tpl = self.env.get_template(template)
         context = {
             "page_path": path,
@@ -138,10 +152,12 @@ def _attribute(value: str) -> Markup:
 def render_site(playbook: Playbook, template_dir: Path | None = None) -> RenderedSite:
     """Render every generated page, the navigation and the assets."""
     from generator.assets import static_assets
-    from generator.assessment import assessment_assets
+    from generator.brand import BRAND_CSS, brand_assets
+    from generator.assessment import assessment_assets, install_page_helpers
     from generator.matrix import structure_matrix
 
     renderer = Renderer(playbook, template_dir)
+    install_page_helpers(renderer.env, playbook)
     site = RenderedSite()
     info = playbook.info.model
     for kind, template in _TEMPLATES.items():
@@ -170,8 +186,9 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
         site.sources["glossary.md"] = playbook.glossary.source.path
     site.assets.update(static_assets())
     site.assets.update(assessment_assets(playbook))
+    site.assets.update(brand_assets(playbook))
     site.nav = build_nav(playbook, site)
-    site.extra_css = [f"{ASSET_DIR}/playbook.css"]
+    site.extra_css = [f"{ASSET_DIR}/playbook.css", BRAND_CSS]
     site.abbreviations = abbreviations(playbook)
     return site
 

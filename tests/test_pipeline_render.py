@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import ProjectError
 from generator.render import link_to, render_site, resolve_links
 from generator.site import check
 
@@ -91,12 +92,19 @@ def test_project_templates_override_the_package(mini_project: Path) -> None:
 
 
 def test_undefined_template_value_is_an_error(mini_project: Path) -> None:
-    import jinja2
-
     templates = mini_project / "templates"
     templates.mkdir()
     (templates / "role.md.j2").write_text("# {{ item.no_such_field }}\n")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(ProjectError, match=r"template 'role.md.j2' failed while rendering"
+                       r" roles/cco.md: .* has no attribute 'no_such_field'"):
+        render_site(check(mini_project / "mkdocs.yml"), templates)
+
+
+def test_template_syntax_error_names_file_and_line(mini_project: Path) -> None:
+    templates = mini_project / "templates"
+    templates.mkdir()
+    (templates / "role.md.j2").write_text("# title\n\n{% if %}\n")
+    with pytest.raises(ProjectError, match=r"role.md.j2:3: template error: "):
         render_site(check(mini_project / "mkdocs.yml"), templates)
 
 
