@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import ContentError, ContentErrors, PlaybookError, ProjectError, suggestion
+from generator.errors import (
+    ContentError,
+    ContentErrors,
+    PlaybookError,
+    ProjectError,
+    display_path,
+    suggestion,
+)
 from generator.site import UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -115,12 +122,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
         if not args.assessment:
             raise UsageError("'new question' needs --assessment ID (the assessment to extend)")
         path = new_question(paths, args.assessment, args.id)
-        _progress(f"added question '{args.id}' at the end of {path}")
+        _progress(f"added question '{args.id}' at the end of {display_path(path)}")
     else:
         if args.assessment:
             raise UsageError("--assessment only applies to 'new question'")
         path = new_file(paths, args.kind, args.id)
-        _progress(f"wrote {path}")
+        _progress(f"wrote {display_path(path)}")
     _progress("replace the placeholder sentences, then run 'cco-playbook check'")
     return EXIT_OK
 

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.errors import ContentErrors, ProjectError, display_path, suggestion
+from generator.errors import ContentErrors, display_path, suggestion
 from generator.load import load_yaml
 from generator.model import Assessment
 from generator.model.base import SLUG
@@ -18,6 +18,7 @@ from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.project import ProjectPaths
 from generator.schema import MODELINE
+from generator.site import UsageError
 
 #: ``new`` kinds that create a file → (folder, schema name).
 FILE_KINDS = {
@@ -71,8 +72,8 @@ first_steps:
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
 
 
-class ScaffoldError(ProjectError):
-    """The scaffold cannot be written (the id is taken, the assessment is unknown...)."""
+class ScaffoldError(UsageError):
+    """The scaffold cannot be written: the id is taken or invalid, the assessment unknown."""
 
 
 def new_file(paths: ProjectPaths, kind: str, new_id: str) -> Path:
