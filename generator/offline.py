@@ -148,10 +148,7 @@ def find_outside_loads(site_dir: Path) -> list[OutsideLoad]:
         if not path.is_file() or path.suffix.lower() not in (".html", ".htm", ".css"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix.lower() == ".css":
-            urls = css_urls(text)
-        else:
-            urls = page_loads(text)
+        urls = css_urls(text) if path.suffix.lower() == ".css" else page_loads(text)
         rel = path.relative_to(site_dir).as_posix()
         found += [OutsideLoad(rel, url, how) for url, how in urls if is_outside(url)]
     return sorted(set(found))
