@@ -75,16 +75,22 @@ def main() -> None:
                     args.repeat,
                 )
             rows.append((factor, entities, generate, build))
-    print(f"{'size':>6} {'entities':>9} {'generate':>10} {'full build':>11} {'share':>7}"
-          f" {'ms/entity':>10}")
+    print(
+        f"{'size':>6} {'entities':>9} {'generate':>10} {'full build':>11} {'share':>7}"
+        f" {'ms/entity':>10}"
+    )
     for factor, entities, generate, build in rows:
         share = f"{generate / build:6.1%}" if build else "    -"
         full = f"{build:10.2f}s" if build else "         -"
-        print(f"{factor:>5}x {entities:>9} {generate:>9.3f}s {full} {share:>7}"
-              f" {1000 * generate / entities:>9.2f}")
+        print(
+            f"{factor:>5}x {entities:>9} {generate:>9.3f}s {full} {share:>7}"
+            f" {1000 * generate / entities:>9.2f}"
+        )
     base = rows[0][2] / rows[0][1]
-    print(f"\ngeneration time per entity at 10x: {rows[1][2] / rows[1][1] / base:.2f}x the 1x"
-          f" figure; at 100x: {rows[2][2] / rows[2][1] / base:.2f}x (1.00 = linear growth)")
+    print(
+        f"\ngeneration time per entity at 10x: {rows[1][2] / rows[1][1] / base:.2f}x the 1x"
+        f" figure; at 100x: {rows[2][2] / rows[2][1] / base:.2f}x (1.00 = linear growth)"
+    )
 
 
 if __name__ == "__main__":

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from importlib import resources
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from generator.render import ASSET_DIR
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 
 def _walk(node: Traversable, prefix: str) -> dict[str, bytes]:

@@ -127,7 +127,7 @@ class Renderer:
             if f"{item.model.id}.md" == rest:  # type: ignore[attr-defined]
                 return str(item.model.title)  # type: ignore[attr-defined]
         if rest == "index.md" and kind in self.playbook.info.model.sections:
-            return self.playbook.info.model.sections[kind].title  # type: ignore[index]
+            return self.playbook.info.model.sections[kind].title
         if target == "glossary.md" and self.playbook.glossary is not None:
             return self.playbook.glossary.model.title
         return target.removesuffix(".md").replace("-", " ").capitalize()
@@ -151,9 +151,9 @@ def _attribute(value: str) -> Markup:
 
 def render_site(playbook: Playbook, template_dir: Path | None = None) -> RenderedSite:
     """Render every generated page, the navigation and the assets."""
+    from generator.assessment import assessment_assets, install_page_helpers
     from generator.assets import static_assets
     from generator.brand import BRAND_CSS, brand_assets
-    from generator.assessment import assessment_assets, install_page_helpers
     from generator.matrix import structure_matrix
 
     renderer = Renderer(playbook, template_dir)
@@ -171,8 +171,12 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
         if kind == "structures":
             extra["matrix"] = structure_matrix(playbook)
         site.pages[index] = renderer.page(
-            f"{kind}-index.md.j2", index, section=info.sections[kind],  # type: ignore[index]
-            items=[i.model for i in items], kind=kind, **extra,
+            f"{kind}-index.md.j2",
+            index,
+            section=info.sections[kind],  # type: ignore[index]
+            items=[i.model for i in items],
+            kind=kind,
+            **extra,
         )
         site.sources[index] = playbook.info.source.path
         for item in items:
@@ -201,8 +205,10 @@ def build_nav(playbook: Playbook, site: RenderedSite) -> list[Any]:
         if entry in KINDS:
             if entry not in sections:
                 return entry
-            pages = [p for p in site.pages if p.startswith(f"{entry}/") and p != f"{entry}/index.md"]
-            return {sections[entry].title: [f"{entry}/index.md", *pages]}  # type: ignore[index]
+            pages = [
+                p for p in site.pages if p.startswith(f"{entry}/") and p != f"{entry}/index.md"
+            ]
+            return {sections[entry].title: [f"{entry}/index.md", *pages]}
         return entry
 
     nav: list[Any] = []

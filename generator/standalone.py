@@ -32,8 +32,9 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
     assert plugin.site is not None and plugin.paths is not None
     site = plugin.site
     if out.exists() and any(out.iterdir()) and not (out / "mkdocs.yml").is_file():
-        raise ProjectError(f"'{out}' is not empty and is not a rendered project; choose an empty"
-                           " folder for --out")
+        raise ProjectError(
+            f"'{out}' is not empty and is not a rendered project; choose an empty folder for --out"
+        )
     docs_out = out / "docs"
     if docs_out.exists():
         shutil.rmtree(docs_out)
@@ -99,7 +100,7 @@ def standalone_config(config: MkDocsConfig) -> dict[str, Any]:
         "markdown_extensions": [
             {name: config.mdx_configs[name]} if name in config.mdx_configs else name
             for name in config.markdown_extensions
-            if not name.startswith("mkdocs.") and name not in ("toc", "tables", "fenced_code")
+            if (not name.startswith("mkdocs.") and name not in ("toc", "tables", "fenced_code"))
             or name in config.mdx_configs
         ],
         "extra_css": [str(p) for p in config.extra_css],
@@ -123,11 +124,15 @@ def _validation(config: MkDocsConfig) -> dict[str, Any]:
     names = {10: "info", 20: "info", 30: "warn"}
     v = config.validation
     return {
-        "nav": {"omitted_files": names.get(v.nav.omitted_files, "info"),
-                "not_found": names.get(v.nav.not_found, "warn"),
-                "absolute_links": names.get(v.nav.absolute_links, "info")},
-        "links": {"not_found": names.get(v.links.not_found, "warn"),
-                  "absolute_links": names.get(v.links.absolute_links, "info"),
-                  "unrecognized_links": names.get(v.links.unrecognized_links, "info"),
-                  "anchors": names.get(v.links.anchors, "info")},
+        "nav": {
+            "omitted_files": names.get(v.nav.omitted_files, "info"),
+            "not_found": names.get(v.nav.not_found, "warn"),
+            "absolute_links": names.get(v.nav.absolute_links, "info"),
+        },
+        "links": {
+            "not_found": names.get(v.links.not_found, "warn"),
+            "absolute_links": names.get(v.links.absolute_links, "info"),
+            "unrecognized_links": names.get(v.links.unrecognized_links, "info"),
+            "anchors": names.get(v.links.anchors, "info"),
+        },
     }

@@ -40,7 +40,9 @@ def default_project(tmp_path: Path) -> Path:
     return target
 
 
-def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real ``cco-playbook`` command in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", *args],
@@ -79,6 +81,7 @@ def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # --- the browser ---------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:

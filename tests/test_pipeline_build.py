@@ -40,17 +40,32 @@ def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_plain_mkdocs_build_has_every_page(mkdocs_site: Path) -> None:
     pages = sorted(p.relative_to(mkdocs_site).as_posix() for p in mkdocs_site.rglob("*.html"))
-    for page in ("index.html", "roles/index.html", "roles/cco.html", "roles/ceo.html",
-                 "structures/line-dedicated.html", "starting-points/ceo-office.html",
-                 "assessments/readiness.html", "glossary.html"):
+    for page in (
+        "index.html",
+        "roles/index.html",
+        "roles/cco.html",
+        "roles/ceo.html",
+        "structures/line-dedicated.html",
+        "starting-points/ceo-office.html",
+        "assessments/readiness.html",
+        "glossary.html",
+    ):
         assert page in pages
 
 
 def test_navigation_follows_playbook_yml(mkdocs_site: Path) -> None:
     html = (mkdocs_site / "index.html").read_text()
-    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
-    order = [nav.index(label) for label in
-             ("Roles", "Team structures", "Starting points", "Self-assessments", "Reference")]
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    order = [
+        nav.index(label)
+        for label in (
+            "Roles",
+            "Team structures",
+            "Starting points",
+            "Self-assessments",
+            "Reference",
+        )
+    ]
     assert order == sorted(order)
     assert 'href="roles/cco.html"' in nav
 
@@ -78,8 +93,12 @@ def test_check_exit_codes_and_streams(mini_project: Path) -> None:
     break_content(mini_project)
     bad = run_cli("check", cwd=mini_project)
     assert bad.returncode == 1 and bad.stdout == ""
-    assert re.search(r"^playbook/roles/ceo\.yml:\d+:\d+: related\[0\]: unknown page 'roles/cxo'"
-                     r" \(did you mean 'roles/c[ce]o'\?\)$", bad.stderr, re.M), bad.stderr
+    assert re.search(
+        r"^playbook/roles/ceo\.yml:\d+:\d+: related\[0\]: unknown page 'roles/cxo'"
+        r" \(did you mean 'roles/c[ce]o'\?\)$",
+        bad.stderr,
+        re.M,
+    ), bad.stderr
     assert "1 content error; nothing was built" in bad.stderr
 
 
@@ -87,8 +106,11 @@ def test_check_github_annotations(mini_project: Path) -> None:
     break_content(mini_project)
     result = run_cli("check", "--format", "github", cwd=mini_project)
     assert result.returncode == 1
-    assert re.fullmatch(r"::error file=playbook/roles/ceo\.yml,line=\d+,col=\d+::related\[0\]:"
-                        r" unknown page 'roles/cxo' \(did you mean '[^']+'\?\)\n", result.stdout)
+    assert re.fullmatch(
+        r"::error file=playbook/roles/ceo\.yml,line=\d+,col=\d+::related\[0\]:"
+        r" unknown page 'roles/cxo' \(did you mean '[^']+'\?\)\n",
+        result.stdout,
+    )
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -158,9 +180,13 @@ def test_generated_page_colliding_with_docs_is_an_error(mini_project: Path) -> N
 
 
 def _article(html: str) -> str:
-    body = html[html.index("<article"):html.index("</article>")]
-    body = re.sub(r'<a href="[^"]*" title="[^"]*" class="md-content__button[^>]*>.*?</a>', "",
-                  body, flags=re.S)
+    body = html[html.index("<article") : html.index("</article>")]
+    body = re.sub(
+        r'<a href="[^"]*" title="[^"]*" class="md-content__button[^>]*>.*?</a>',
+        "",
+        body,
+        flags=re.S,
+    )
     return re.sub(r"\s+", " ", body)
 
 
@@ -177,4 +203,5 @@ def test_render_out_builds_with_stock_mkdocs(mini_project: Path, mkdocs_site: Pa
     assert ours == stock
     for page in sorted(ours - {"404.html"}):
         assert _article((out / "site" / page).read_text()) == _article(
-            (mkdocs_site / page).read_text()), page
+            (mkdocs_site / page).read_text()
+        ), page

@@ -60,8 +60,11 @@ def test_brand_placeholder_is_plain_substitution(rendered: dict[str, str]) -> No
 
 def test_plain_strings_are_escaped(mini_project: Path) -> None:
     role = mini_project / "playbook" / "roles" / "ceo.yml"
-    role.write_text(role.read_text().replace(
-        "title: The CEO's part", 'title: "<img src=x onerror=alert(1)> & co"'))
+    role.write_text(
+        role.read_text().replace(
+            "title: The CEO's part", 'title: "<img src=x onerror=alert(1)> & co"'
+        )
+    )
     pages = render_site(check(mini_project / "mkdocs.yml")).pages
     assert "# &lt;img src=x onerror=alert(1)&gt; &amp; co" in pages["roles/ceo.md"]
     assert "<img" not in pages["roles/ceo.md"]
@@ -69,7 +72,10 @@ def test_plain_strings_are_escaped(mini_project: Path) -> None:
 
 def test_links_resolve_relative_to_the_page() -> None:
     assert link_to("roles/cco", "roles/ceo.md") == "cco.md"
-    assert link_to("assessments/readiness#goals", "roles/cco.md") == "../assessments/readiness.md#goals"
+    assert (
+        link_to("assessments/readiness#goals", "roles/cco.md")
+        == "../assessments/readiness.md#goals"
+    )
     assert link_to("why-a-cco.md", "structures/index.md") == "../why-a-cco.md"
     assert link_to("roles/cco", "glossary.md") == "roles/cco.md"
     text = "See [a](roles/cco), [b](https://x.org/roles/cco) and [c](#here).\n\n[d]: roles/ceo"
@@ -84,8 +90,11 @@ def test_project_templates_override_the_package(mini_project: Path) -> None:
     templates.mkdir()
     (templates / "role.md.j2").write_text("# {{ item.title }}\n\nCustom layout.\n")
     config = mini_project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "      playbook: playbook\n", "      playbook: playbook\n      templates: templates\n"))
+    config.write_text(
+        config.read_text().replace(
+            "      playbook: playbook\n", "      playbook: playbook\n      templates: templates\n"
+        )
+    )
     pages = render_site(check(config), mini_project / "templates").pages
     assert pages["roles/cco.md"] == "# Chief Customer Officer\n\nCustom layout.\n"
     assert "## Trade-offs" in pages["structures/line-dedicated.md"]
@@ -95,8 +104,11 @@ def test_undefined_template_value_is_an_error(mini_project: Path) -> None:
     templates = mini_project / "templates"
     templates.mkdir()
     (templates / "role.md.j2").write_text("# {{ item.no_such_field }}\n")
-    with pytest.raises(ProjectError, match=r"template 'role.md.j2' failed while rendering"
-                       r" roles/cco.md: .* has no attribute 'no_such_field'"):
+    with pytest.raises(
+        ProjectError,
+        match=r"template 'role.md.j2' failed while rendering"
+        r" roles/cco.md: .* has no attribute 'no_such_field'",
+    ):
         render_site(check(mini_project / "mkdocs.yml"), templates)
 
 

@@ -38,7 +38,7 @@ def test_unknown_key_suggests_the_field(mini_project: Path) -> None:
     edit(mini_project, "roles/ceo.yml", "signals:", "signal:")
     line = line_of(mini_project, "roles/ceo.yml", "signal:")
     assert errors_of(mini_project) == [
-        f"playbook/roles/ceo.yml:1:1: signals: missing required key 'signals' (add 'signals: ...')",
+        "playbook/roles/ceo.yml:1:1: signals: missing required key 'signals' (add 'signals: ...')",
         f"playbook/roles/ceo.yml:{line}:1: signal: unknown key 'signal' (did you mean 'signals'?)",
     ]
 
@@ -140,16 +140,24 @@ def test_unknown_question_anchor(mini_project: Path) -> None:
 def test_text_fields_refuse_html_and_unsafe_links(
     mini_project: Path, text: str, expected: str
 ) -> None:
-    edit(mini_project, "roles/ceo.yml", "summary: Sets the customer vision with the CCO.",
-         f"summary: {text!r}".replace("'", '"'))
+    edit(
+        mini_project,
+        "roles/ceo.yml",
+        "summary: Sets the customer vision with the CCO.",
+        f"summary: {text!r}".replace("'", '"'),
+    )
     (error,) = errors_of(mini_project)
     assert error.startswith("playbook/roles/ceo.yml:3:10: summary: "), error
     assert expected in error
 
 
 def test_https_mailto_and_autolinks_are_fine(mini_project: Path) -> None:
-    edit(mini_project, "roles/ceo.yml", "summary: Sets the customer vision with the CCO.",
-         'summary: "[site](https://example.org), [mail](mailto:a@b.c), <https://x.org>, 1 < 2"')
+    edit(
+        mini_project,
+        "roles/ceo.yml",
+        "summary: Sets the customer vision with the CCO.",
+        'summary: "[site](https://example.org), [mail](mailto:a@b.c), <https://x.org>, 1 < 2"',
+    )
     check(mini_project / "mkdocs.yml")
 
 
@@ -165,10 +173,13 @@ def test_stray_file_is_reported(mini_project: Path) -> None:
 def test_nav_entries_are_checked(mini_project: Path) -> None:
     edit(mini_project, "playbook.yml", "  - structures\n", "  - structure\n")
     errors = errors_of(mini_project)
-    assert any("nav[2]: the nav names 'structure'" in e and "did you mean 'structures'" in e
-               for e in errors), errors
-    assert any("there is content in 'structures/' but the nav does not place it" in e
-               for e in errors), errors
+    assert any(
+        "nav[2]: the nav names 'structure'" in e and "did you mean 'structures'" in e
+        for e in errors
+    ), errors
+    assert any(
+        "there is content in 'structures/' but the nav does not place it" in e for e in errors
+    ), errors
 
 
 def test_assessment_rules(mini_project: Path) -> None:
@@ -176,13 +187,16 @@ def test_assessment_rules(mini_project: Path) -> None:
     edit(mini_project, "assessments/readiness.yml", "scale: agreement}", "scale: agree}")
     errors = errors_of(mini_project)
     assert any("bands: a readiness assessment needs a band with 'min: 0'" in e for e in errors)
-    assert any("questions[0].scale: unknown scale 'agree' (did you mean 'agreement'?)" in e
-               for e in errors)
+    assert any(
+        "questions[0].scale: unknown scale 'agree' (did you mean 'agreement'?)" in e for e in errors
+    )
 
 
 def test_duplicate_ids_across_files(mini_project: Path) -> None:
     text = (mini_project / "playbook/roles/ceo.yml").read_text()
     (mini_project / "playbook/roles/ceo-copy.yml").write_text(text)
     (error,) = errors_of(mini_project)
-    assert error.startswith("playbook/roles/ceo.yml:1:5: id: the id 'ceo' is already used by"
-                            " playbook/roles/ceo-copy.yml")
+    assert error.startswith(
+        "playbook/roles/ceo.yml:1:5: id: the id 'ceo' is already used by"
+        " playbook/roles/ceo-copy.yml"
+    )

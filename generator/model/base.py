@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -32,29 +39,21 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
-class Slug(str):
-    """A stable id: lowercase letters, digits and hyphens."""
+def _check_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+            f" (for example '{_slugify(value) or 'my-id'}')"
+        )
+    return value
 
-    @classmethod
-    def _validate(cls, value: str) -> Slug:
-        if not SLUG.match(value):
-            raise ValueError(
-                f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
-                f" (for example '{_slugify(value) or 'my-id'}')"
-            )
-        return cls(value)
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": SLUG.pattern}
+#: A stable id: lowercase letters, digits and hyphens.
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG.pattern}),
+]
 
 
 class Ref(str):

@@ -134,8 +134,11 @@ def load_playbook(root: Path, brand_file: Path, docs_dir: Path, base: Path) -> P
     for folder, model in ENTITY_FOLDERS.items():
         items = [collect.read(p, model, folder) for p in sorted((root / folder).glob("*.y*ml"))]
         entities[folder] = sorted((i for i in items if i is not None), key=_order_key)
-    singles = {name: collect.read(root / name, model)
-               for name, model in SINGLE_FILES.items() if (root / name).is_file()}
+    singles = {
+        name: collect.read(root / name, model)
+        for name, model in SINGLE_FILES.items()
+        if (root / name).is_file()
+    }
     if not (root / "playbook.yml").is_file():
         raise ProjectError(
             f"'{display_path(root / 'playbook.yml', base)}' is missing; every playbook folder"
@@ -146,9 +149,11 @@ def load_playbook(root: Path, brand_file: Path, docs_dir: Path, base: Path) -> P
     info = singles.get("playbook.yml")
     if info is None or brand is None:
         raise ContentErrors(collect.errors)
-    docs_pages = frozenset(
-        p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
-    ) if docs_dir.is_dir() else frozenset()
+    docs_pages = (
+        frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+        if docs_dir.is_dir()
+        else frozenset()
+    )
     playbook = Playbook(
         root=root,
         docs_dir=docs_dir,
@@ -172,8 +177,10 @@ def load_playbook(root: Path, brand_file: Path, docs_dir: Path, base: Path) -> P
 
 def _stray_files(root: Path, brand_file: Path, base: Path) -> list[ContentError]:
     """A YAML file the tool would silently ignore is almost always a mistake."""
-    known = set(SINGLE_FILES) | {brand_file.resolve().relative_to(root.resolve()).as_posix()
-                                 if brand_file.resolve().is_relative_to(root.resolve()) else ""}
+    # playbook/brand.yml stays known when --brand names another file.
+    known = {*SINGLE_FILES, "brand.yml"}
+    if brand_file.resolve().is_relative_to(root.resolve()):
+        known.add(brand_file.resolve().relative_to(root.resolve()).as_posix())
     errors = []
     for path in sorted(root.rglob("*.y*ml")):
         rel = path.relative_to(root).as_posix()
@@ -183,9 +190,14 @@ def _stray_files(root: Path, brand_file: Path, base: Path) -> list[ContentError]
         where = "folder" if folder else "file"
         allowed = list(ENTITY_FOLDERS) if folder else [*SINGLE_FILES, "brand.yml"]
         name = folder if folder else rel
-        errors.append(ContentError(
-            display_path(path, base), 1, 1, (),
-            f"unknown content {where} '{name}': this file is not read",
-            suggestion(name or "", allowed),
-        ))
+        errors.append(
+            ContentError(
+                display_path(path, base),
+                1,
+                1,
+                (),
+                f"unknown content {where} '{name}': this file is not read",
+                suggestion(name or "", allowed),
+            )
+        )
     return errors

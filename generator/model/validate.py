@@ -34,11 +34,13 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:
     element names a key that is absent from the data (a missing field)."""
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
         if isinstance(node, dict) and isinstance(part, str):
-            path.append(part)
             if part not in node:
-                return tuple(path), True
+                if i == len(loc) - 1:
+                    return (*path, part), True
+                continue  # a union branch tag, not a key of the data
+            path.append(part)
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int):
             path.append(part)
@@ -53,9 +55,13 @@ def _locate(source: SourceFile, model: type[BaseModel], detail: Any) -> ContentE
     value = detail.get("input")
     if kind == "missing":
         field = path[-1] if path else "?"
-        return source.error(
-            path, f"missing required key '{field}'", f"add '{field}: ...'", key=bool(path[:-1])
-        ) if absent else source.error(path, "a value is required here")
+        return (
+            source.error(
+                path, f"missing required key '{field}'", f"add '{field}: ...'", key=bool(path[:-1])
+            )
+            if absent
+            else source.error(path, "a value is required here")
+        )
     if kind == "extra_forbidden":
         key = str(path[-1])
         allowed = _fields_at(model, path[:-1])
