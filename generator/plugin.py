@@ -11,7 +11,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -40,6 +40,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.playbook: Playbook | None = None
         self.site: RenderedSite | None = None
 
+    # Before the search plugin's on_config, which fixes the index language it reads
+    # from the theme: the brand decides that language.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.paths = ProjectPaths.from_options(
             Path(config.config_file_path or "mkdocs.yml"),

@@ -205,3 +205,39 @@ def test_render_out_builds_with_stock_mkdocs(mini_project: Path, mkdocs_site: Pa
         assert _article((out / "site" / page).read_text()) == _article(
             (mkdocs_site / page).read_text()
         ), page
+
+
+def test_check_on_the_default_playbook_locates_a_misspelt_reference(
+    default_project: Path,
+) -> None:
+    assert run_cli("check", cwd=default_project).returncode == 0
+    role = default_project / "playbook" / "roles" / "cco.yml"
+    lines = role.read_text().splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip() == "- roles/ceo")
+    lines[index] = lines[index].replace("roles/ceo", "roles/ce0")
+    role.write_text("\n".join(lines) + "\n")
+    result = run_cli("check", cwd=default_project)
+    assert result.returncode == 1
+    column = lines[index].index("roles/ce0") + 1
+    assert re.search(
+        rf"^playbook/roles/cco\.yml:{index + 1}:{column}: related\[\d+\]: unknown page"
+        r" 'roles/ce0' \(did you mean 'roles/ceo'\?\)$",
+        result.stderr,
+        re.M,
+    ), result.stderr
+
+
+def test_serve_watches_the_content_and_the_brand(mini_project: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.site import load_mkdocs_config
+
+    config = load_mkdocs_config(mini_project / "mkdocs.yml")
+    config = config.plugins.on_config(config)
+    server = LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=0, root=str(mini_project)
+    )
+    config.plugins.on_serve(server, config=config, builder=lambda: None)
+    watched = set(server._watched_paths)
+    assert str((mini_project / "playbook").resolve()) in watched
+    assert str((mini_project / "playbook" / "brand.yml").resolve()) in watched

@@ -15,6 +15,7 @@ from generator.errors import ContentError, KeyPath, suggestion
 from generator.load import SourceFile
 from generator.model.assessment import Assessment
 from generator.model.base import KINDS, Ref, Text, links_in
+from generator.model.brand import check_brand_files
 from generator.model.project import Item, Playbook
 from generator.model.validate import options, step
 
@@ -53,6 +54,7 @@ def check_references(playbook: Playbook) -> list[ContentError]:
     for source, model in playbook.unvalidated:
         errors += _check_raw(source, model, pages)
     errors += _check_nav(playbook, pages)
+    errors += check_brand_files(playbook.brand.model, playbook.brand.source)
     for assessment in playbook.assessments:
         errors += check_assessment(assessment.model, assessment.source)
     return errors
