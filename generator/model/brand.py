@@ -1,27 +1,275 @@
-"""``brand.yml``: whose name, colours and language the published playbook carries."""
+"""``brand.yml``: whose name, colours, fonts and language the published playbook carries.
+
+Files a brand names (logo, favicon, fonts) are paths relative to the brand file;
+that they exist and are what their name says is checked by :func:`check_brand_files`,
+which the cross-reference pass calls once every file has validated.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, Literal
 
-from generator.model.base import Model, Text
+from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
+
+from generator.errors import ContentError, KeyPath, did_you_mean
+from generator.load import SourceFile
+from generator.model.base import Model
+
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# A family name or a stack goes into CSS: letters, digits, spaces, hyphens, commas
+# and quotes only, so nothing in brand.yml can close a rule or load a URL.
+_FAMILY = re.compile(r"^[A-Za-z0-9 _-]+$")
+_STACK = re.compile(r"^[A-Za-z0-9 _,\"'-]+$")
+IMAGE_TYPES = (".svg", ".png")
+FAVICON_TYPES = (".svg", ".png", ".ico")
+FONT_TYPES = (".woff2", ".woff", ".ttf", ".otf")
+#: What ``fonts.text: system`` and ``fonts.code: system`` stand for.
+SYSTEM_TEXT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+SYSTEM_CODE = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace'
+
+
+def _hex_colour(value: Any) -> str:
+    if value is None or value == "":
+        raise ValueError(
+            "the colour is empty (an unquoted '#' starts a YAML comment, so '#1a73e8' without"
+            ' quotes reads as nothing: put the colour in quotes, e.g. "#1a73e8")'
+        )
+    if not isinstance(value, str) or not _HEX.match(value):
+        shown = f"'{value}'" if isinstance(value, str) else repr(value)
+        example = (
+            f'"#{value}"' if isinstance(value, str) and _HEX.match(f"#{value}") else '"#1a73e8"'
+        )
+        raise ValueError(
+            f"{shown} is not a hex colour (write '#' and six hex digits, in quotes: {example})"
+        )
+    if len(value) == 4:
+        value = "#" + "".join(c * 2 for c in value[1:])
+    return str(value).lower()
+
+
+HexColour = Annotated[str, BeforeValidator(_hex_colour)]
+
+
+def _web_url(value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("https://", "mailto:")):
+        shown = f"'{value}'" if isinstance(value, str) else repr(value)
+        raise ValueError(
+            f"{shown} is not an https: or mailto: address"
+            " (write 'https://example.com/contact' or 'mailto:hello@example.com')"
+        )
+    return value
+
+
+WebUrl = Annotated[str, BeforeValidator(_web_url)]
+
+
+def _relative_file(value: str, kinds: tuple[str, ...], what: str) -> str:
+    if _SCHEME.match(value) or value.startswith("//"):
+        raise ValueError(
+            f"the {what} must be a file shipped beside the brand file, not the address '{value}'"
+            " (the site loads nothing from other hosts: save the file next to brand.yml and"
+            " name its path)"
+        )
+    if value.startswith("/") or not value.strip():
+        raise ValueError(
+            f"'{value}' is not a relative path (write a path relative to the brand"
+            " file, e.g. 'brand/logo.svg')"
+        )
+    if PurePosixPath(value).suffix.lower() not in kinds:
+        raise ValueError(
+            f"the {what} '{value}' is not {_kinds(kinds)} (use a file of type {_kinds(kinds)})"
+        )
+    return value
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    names = [k.lstrip(".").upper() for k in kinds]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
 class Link(Model):
-    label: str
-    url: str
+    label: str = Field(min_length=1)
+    url: WebUrl
 
 
 class Footer(Model):
-    text: Text | None = None
+    text: str | None = Field(default=None, description="Plain text shown in every page's footer.")
     links: list[Link] = Field(default_factory=list)
 
 
+class Contact(Model):
+    """The call to action shown with assessment results."""
+
+    label: str = Field(min_length=1, description="e.g. 'Talk to us about your results'.")
+    url: WebUrl
+
+
+class Colors(Model):
+    primary: HexColour = Field(default="#1f4e79", description="Header and links, e.g. '#1a73e8'.")
+    accent: HexColour = Field(default="#b5471b", description="Hover and focus, e.g. '#e8710a'.")
+
+
+class FontFile(Model):
+    path: str
+    weight: int = Field(default=400, ge=100, le=900)
+    style: Literal["normal", "italic"] = "normal"
+
+    @field_validator("path")
+    @classmethod
+    def _font_path(cls, value: str) -> str:
+        return _relative_file(value, FONT_TYPES, "font file")
+
+
+class FontFamily(Model):
+    """A family whose files ship beside the brand (never a font service)."""
+
+    family: str
+    files: list[FontFile] = Field(min_length=1)
+    fallback: str = Field(default="system", description="A system stack used while loading.")
+
+    @field_validator("family")
+    @classmethod
+    def _family_name(cls, value: str) -> str:
+        if not _FAMILY.match(value):
+            raise ValueError(
+                f"'{value}' is not a font family name (use letters, digits, spaces"
+                " and hyphens, e.g. 'Source Sans 3')"
+            )
+        return value
+
+    @field_validator("fallback")
+    @classmethod
+    def _fallback(cls, value: str) -> str:
+        return _stack(value)
+
+
+def _stack(value: Any) -> str:
+    if not isinstance(value, str) or not _STACK.match(value):
+        raise ValueError(
+            f"{value!r} is not a font stack (write 'system', or family names separated by"
+            " commas such as 'Georgia, serif'; fonts are never loaded from a font service)"
+        )
+    return value
+
+
+FontStack = Annotated[str, BeforeValidator(_stack)]
+
+
+def _font_kind(value: Any) -> str:
+    return "font-files" if isinstance(value, (dict, FontFamily)) else "font-stack"
+
+
+# A mapping is a shipped family, anything else a stack: one branch reports errors,
+# instead of both branches of a plain union.
+FontChoice = Annotated[
+    Annotated[FontFamily, Tag("font-files")] | Annotated[FontStack, Tag("font-stack")],
+    Discriminator(_font_kind),
+]
+
+
+class Fonts(Model):
+    text: FontChoice = "system"
+    code: FontChoice = "system"
+
+
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or value not in material_languages():
+        close = did_you_mean(str(value), material_languages())
+        hint = f"did you mean '{close}'?" if close else "use a code such as 'en', 'de', 'fr'"
+        raise ValueError(f"'{value}' is not an interface language Material knows ({hint})")
+    return value
+
+
+def material_languages() -> list[str]:
+    """The interface languages the installed Material theme translates."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return sorted(p.stem for p in folder.glob("*.html") if p.stem != "custom")
+
+
 class Brand(Model):
-    name: str = Field(description="Shown in the header, as the site name and on the PDF cover.")
-    tagline: str | None = None
-    language: str = Field(default="en", description="Interface and search language, e.g. 'en'.")
+    name: str = Field(min_length=1, description="Header, site name and PDF cover.")
+    tagline: str | None = Field(default=None, description="The site description.")
+    logo: str | None = Field(default=None, description="SVG or PNG, relative to brand.yml.")
+    favicon: str | None = Field(default=None, description="SVG, PNG or ICO, relative to brand.yml.")
+    colors: Colors = Field(default_factory=Colors)
+    fonts: Fonts = Field(default_factory=Fonts)
+    language: Annotated[str, BeforeValidator(_language)] = Field(
+        default="en", description="Interface, search and assessment language, e.g. 'en'."
+    )
     footer: Footer = Field(default_factory=Footer)
     copyright: str | None = None
+    contact: Contact | None = None
     generator_notice: bool = Field(default=False, description="Show 'Made with Material'.")
     edit_links: bool = Field(default=True, description="Show 'edit this page' buttons.")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str | None) -> str | None:
+        return None if value is None else _relative_file(value, IMAGE_TYPES, "logo")
+
+    @field_validator("favicon")
+    @classmethod
+    def _favicon(cls, value: str | None) -> str | None:
+        return None if value is None else _relative_file(value, FAVICON_TYPES, "favicon")
+
+    def files(self) -> list[tuple[KeyPath, str]]:
+        """Every file the brand names, with where it is named."""
+        found: list[tuple[KeyPath, str]] = []
+        if self.logo:
+            found.append((("logo",), self.logo))
+        if self.favicon:
+            found.append((("favicon",), self.favicon))
+        for role in ("text", "code"):
+            font = getattr(self.fonts, role)
+            if isinstance(font, FontFamily):
+                found += [
+                    (("fonts", role, "files", i, "path"), f.path) for i, f in enumerate(font.files)
+                ]
+        return found
+
+
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".ico": (b"\x00\x00\x01\x00",),
+    ".woff2": (b"wOF2",),
+    ".woff": (b"wOFF",),
+    ".ttf": (b"\x00\x01\x00\x00", b"true"),
+    ".otf": (b"OTTO",),
+}
+
+
+def check_brand_files(brand: Brand, source: SourceFile) -> list[ContentError]:
+    """Every file the brand names exists beside it and holds what its name says."""
+    errors = []
+    base = source.path.parent
+    for path, rel in brand.files():
+        file = base / rel
+        suffix = file.suffix.lower()
+        if not file.is_file():
+            errors.append(
+                source.error(
+                    path,
+                    f"the file '{rel}' does not exist",
+                    f"paths are relative to the brand file's folder, {base.name or '.'}/",
+                )
+            )
+            continue
+        head = file.read_bytes()[:512]
+        if suffix == ".svg":
+            ok = b"<svg" in head or head.lstrip().startswith(b"<?xml")
+        else:
+            ok = head.startswith(_MAGIC[suffix])
+        if not ok:
+            errors.append(
+                source.error(
+                    path,
+                    f"'{rel}' is not a valid {suffix.lstrip('.').upper()} file",
+                    "export the file again, or fix its extension",
+                )
+            )
+    return errors
