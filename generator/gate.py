@@ -100,14 +100,12 @@ def _compare(path: tuple[str, ...], old: Any, new: Any) -> list[str]:
         return []
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[str] = []
-        for key in old:
-            if key not in new:
-                out.append(f"{_join((*path, key))} removed")
         for key in new:
             if key not in old:
                 out.append(f"{_join((*path, key))} added")
             else:
                 out += _compare((*path, key), old[key], new[key])
+        out += [f"{_join((*path, key))} removed" for key in old if key not in new]
         return out
     where = _join(path[:-1])
     what = f"{path[-1]} {_shown(old)} → {_shown(new)}"

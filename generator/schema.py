@@ -53,14 +53,27 @@ _BY_FILE = {
 }
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="
-# Python's named groups are not ECMAScript regex syntax, which editors use.
-_PY_GROUP = re.compile(r"\(\?P<")
+#: What each file is, for schemas whose model has no docstring.
+_FILES = {
+    "playbook": "playbook/playbook.yml",
+    "role": "playbook/roles/<id>.yml",
+    "structure": "playbook/structures/<id>.yml",
+    "starting-point": "playbook/starting-points/<id>.yml",
+    "assessment": "playbook/assessments/<id>.yml",
+    "factors": "playbook/factors.yml",
+    "glossary": "playbook/glossary.yml",
+    "brand": "the brand file (playbook/brand.yml)",
+}
+# Named groups are spelled differently in Python and ECMAScript (which editors use);
+# a non-capturing group means the same in both.
+_PY_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
 
 
 def schema_of(name: str) -> dict[str, Any]:
     """The JSON Schema of one kind of content file, ready to write."""
     model = SCHEMAS[name]
     body = _portable(model.model_json_schema())
+    body.setdefault("description", f"A cco-playbook content file: {_FILES[name]}.")
     return {"$schema": DRAFT, **body}
 
 
@@ -105,7 +118,7 @@ def _portable(node: Any) -> Any:
     """Rewrite Python-only regex syntax so JavaScript validators accept the patterns."""
     if isinstance(node, dict):
         return {
-            key: _PY_GROUP.sub("(?<", value)
+            key: _PY_GROUP.sub("(?:", value)
             if key == "pattern" and isinstance(value, str)
             else _portable(value)
             for key, value in node.items()

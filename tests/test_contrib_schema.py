@@ -1,0 +1,70 @@
+"""The JSON Schemas are generated from the models, committed, and named by every file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.schema import MODELINE, SCHEMAS, schema_name_for
+from tests.conftest import ROOT, run_cli
+
+SCHEMA_DIR = ROOT / "schema"
+
+
+def test_committed_schemas_match_the_models(tmp_path: Path) -> None:
+    result = run_cli("schema", "--out", str(tmp_path / "fresh"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    fresh = sorted(p.name for p in (tmp_path / "fresh").iterdir())
+    committed = sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json"))
+    assert fresh == committed == sorted(f"{name}.schema.json" for name in SCHEMAS)
+    stale = [
+        name
+        for name in fresh
+        if (tmp_path / "fresh" / name).read_bytes() != (SCHEMA_DIR / name).read_bytes()
+    ]
+    assert not stale, (
+        f"schema/ is out of date for {stale}: run 'cco-playbook schema --out schema' and commit"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_schemas_carry_descriptions_and_editor_safe_patterns(name: str) -> None:
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["type"] == "object"
+    assert schema["additionalProperties"] is False
+    assert schema["description"]
+    text = json.dumps(schema)
+    # Editors validate with ECMAScript regular expressions: no Python-only syntax.
+    assert "(?P<" not in text
+    for pattern in re.findall(r'"pattern": "((?:[^"\\]|\\.)*)"', text):
+        re.compile(json.loads(f'"{pattern}"'))
+
+
+def test_schemas_keep_examples_from_the_models() -> None:
+    role = json.loads((SCHEMA_DIR / "role.schema.json").read_text(encoding="utf-8"))
+    assert role["properties"]["abbreviation"]["examples"] == ["CCO"]
+    assert role["properties"]["summary"]["description"].startswith("One or two sentences")
+
+
+def _content_files() -> list[Path]:
+    files = sorted((ROOT / "playbook").rglob("*.y*ml"))
+    assert files, "the default playbook has no YAML files"
+    return files
+
+
+@pytest.mark.parametrize(
+    "path", _content_files(), ids=lambda p: p.relative_to(ROOT / "playbook").as_posix()
+)
+def test_every_content_file_names_its_schema(path: Path) -> None:
+    rel = path.relative_to(ROOT / "playbook").as_posix()
+    name = schema_name_for(rel)
+    assert name is not None, f"no schema for playbook/{rel}"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(MODELINE), f"playbook/{rel} does not start with '{MODELINE}...'"
+    target = (path.parent / first.removeprefix(MODELINE)).resolve()
+    assert target == (SCHEMA_DIR / f"{name}.schema.json").resolve()
+    assert target.is_file()
