@@ -76,7 +76,8 @@ def zip_members(site_dir: Path) -> list[str]:
         if not path.is_file():
             continue
         rel = path.relative_to(site_dir).as_posix()
-        if rel.endswith(".map") or rel == "sitemap.xml.gz":
+        # 404.html only works served from a host's root; nobody opens it from disk.
+        if rel.endswith(".map") or rel in ("sitemap.xml.gz", "404.html"):
             continue
         if rel.startswith(_LUNR) and rel[len(_LUNR) :] not in lunr:
             continue
