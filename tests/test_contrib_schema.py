@@ -53,18 +53,16 @@ def test_schemas_keep_examples_from_the_models() -> None:
 def _content_files() -> list[Path]:
     files = sorted((ROOT / "playbook").rglob("*.y*ml"))
     assert files, "the default playbook has no YAML files"
-    return files
+    return files + sorted((ROOT / "examples").rglob("brand.y*ml"))
 
 
-@pytest.mark.parametrize(
-    "path", _content_files(), ids=lambda p: p.relative_to(ROOT / "playbook").as_posix()
-)
+@pytest.mark.parametrize("path", _content_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_content_file_names_its_schema(path: Path) -> None:
-    rel = path.relative_to(ROOT / "playbook").as_posix()
+    rel = path.relative_to(ROOT / "playbook").as_posix() if "playbook" in path.parts else path.name
     name = schema_name_for(rel)
-    assert name is not None, f"no schema for playbook/{rel}"
+    assert name is not None, f"no schema for {path.relative_to(ROOT)}"
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith(MODELINE), f"playbook/{rel} does not start with '{MODELINE}...'"
+    assert first.startswith(MODELINE), f"{path.relative_to(ROOT)} does not start with {MODELINE!r}"
     target = (path.parent / first.removeprefix(MODELINE)).resolve()
     assert target == (SCHEMA_DIR / f"{name}.schema.json").resolve()
     assert target.is_file()
