@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,8 +42,17 @@ def test_schemas_carry_descriptions_and_editor_safe_patterns(name: str) -> None:
     text = json.dumps(schema)
     # Editors validate with ECMAScript regular expressions: no Python-only syntax.
     assert "(?P<" not in text
-    for pattern in re.findall(r'"pattern": "((?:[^"\\]|\\.)*)"', text):
-        re.compile(json.loads(f'"{pattern}"'))
+    patterns = [json.loads(f'"{p}"') for p in re.findall(r'"pattern": "((?:[^"\\]|\\.)*)"', text)]
+    for pattern in patterns:
+        re.compile(pattern)
+        assert not re.search(r"\(\?P|\\[AZz]|\(\?[aiLmsux]", pattern), pattern
+    node = shutil.which("node")
+    if node and patterns:  # where Node.js is at hand, let a JavaScript engine compile them
+        script = "for (const p of JSON.parse(process.argv[1])) new RegExp(p, 'u');"
+        done = subprocess.run(
+            [node, "-e", script, json.dumps(patterns)], capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
 
 
 def test_schemas_keep_examples_from_the_models() -> None:
