@@ -25,6 +25,9 @@ log = logging.getLogger("mkdocs.plugins.cco-playbook")
 BRAND_DIR = "assets/playbook/brand"
 BRAND_CSS = f"{BRAND_DIR}/brand.css"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
+# The footer's text, links and copyright share Material's one copyright line.
+_FOOTER_CSS = """.cco-footer__links a { margin-inline-end: 0.8em; }
+.cco-footer__text, .cco-footer__links { margin-inline-end: 1.2em; }"""
 _TOGGLE = {
     "en": ("Switch to dark mode", "Switch to light mode"),
     "de": ("Zum dunklen Modus wechseln", "Zum hellen Modus wechseln"),
@@ -101,6 +104,7 @@ def brand_css(brand: Brand, palette: BrandPalette | None = None) -> str:
     dark_accent = {k: v for k, v in palette.dark.items() if "accent" in k}
     out.append(_rule("[data-md-color-scheme=slate][data-md-color-primary=custom]", dark_primary))
     out.append(_rule("[data-md-color-scheme=slate][data-md-color-accent=custom]", dark_accent))
+    out.append(_FOOTER_CSS)
     return "\n".join(out) + "\n"
 
 

@@ -32,13 +32,19 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("brands") / "project")
+    # Session-scoped: the browser tests in test_brand_browser.py use the same two sites.
     default = run_cli("build", "--strict", "--site-dir", "site", cwd=project)
     assert default.returncode == 0, default.stderr
     acme = run_cli(
-        "build", "--strict", "--brand", "examples/acme/brand.yml", "--site-dir", "site-acme",
+        "build",
+        "--strict",
+        "--brand",
+        "examples/acme/brand.yml",
+        "--site-dir",
+        "site-acme",
         cwd=project,
     )
     assert acme.returncode == 0, acme.stderr
@@ -57,9 +63,20 @@ def css_variables(css: str, selector: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("site_dir", "name", "primary", "logo", "favicon"),
     [
-        ("site", "CCO Playbook", "#1f4e79", "playbook/brand/logo.svg", "playbook/brand/favicon.svg"),
-        ("site-acme", "Acme Beratung", "#00695c", "examples/acme/logo.svg",
-         "examples/acme/favicon.png"),
+        (
+            "site",
+            "CCO Playbook",
+            "#1f4e79",
+            "playbook/brand/logo.svg",
+            "playbook/brand/favicon.svg",
+        ),
+        (
+            "site-acme",
+            "Acme Beratung",
+            "#00695c",
+            "examples/acme/logo.svg",
+            "examples/acme/favicon.png",
+        ),
     ],
 )
 def test_brand_reaches_header_logo_favicon_and_colours(
@@ -110,7 +127,7 @@ def test_example_brand_is_german_without_edit_links(project: Path) -> None:
     assert '<span class="cco-footer__copyright">© Acme Beratung GmbH</span>' in html
     assert json.loads(page(site, "search/search_index.json"))["config"]["lang"] == ["de"]
     css = page(site, "assets/playbook/brand/brand.css")
-    assert "--md-text-font: Georgia, \"Times New Roman\", serif;" in css
+    assert '--md-text-font: Georgia, "Times New Roman", serif;' in css
     for built in site.rglob("*.html"):
         text = built.read_text(encoding="utf-8")
         assert "md-content__button" not in text, built
@@ -119,16 +136,17 @@ def test_example_brand_is_german_without_edit_links(project: Path) -> None:
 
 def test_same_content_under_both_brands(project: Path) -> None:
     pages = {p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html")}
-    acme = {p.relative_to(project / "site-acme").as_posix()
-            for p in (project / "site-acme").rglob("*.html")}
+    acme = {
+        p.relative_to(project / "site-acme").as_posix()
+        for p in (project / "site-acme").rglob("*.html")
+    }
     assert pages == acme
     assert "assessments/readiness.html" in pages
 
 
 def test_render_out_keeps_the_brand_for_a_plugin_free_build(project: Path) -> None:
     out = project / "rendered-acme"
-    result = run_cli("render", "--brand", "examples/acme/brand.yml", "--out", str(out),
-                     cwd=project)
+    result = run_cli("render", "--brand", "examples/acme/brand.yml", "--out", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Acme Beratung"

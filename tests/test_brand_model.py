@@ -60,7 +60,7 @@ def test_every_field_error_in_one_run(mini_project: Path) -> None:
         "favicon: icon.gif\n"
         "language: deu\n"
         "fonts:\n"
-        "  text: \"x; } body { background: url(https://evil.example/x) \"\n"
+        '  text: "x; } body { background: url(https://evil.example/x) "\n'
         "  code: {family: Mono, files: []}\n"
         "contact: {label: Call us, url: 'javascript:alert(1)'}\n"
         "footer:\n"

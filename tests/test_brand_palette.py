@@ -10,8 +10,8 @@ from generator.brand import brand_css, footer_html, search_language
 from generator.model.brand import Brand
 from generator.palette import (
     AA,
-    DARK_PAGE,
     BLACK,
+    DARK_PAGE,
     WHITE,
     contrast,
     derive_palette,
@@ -64,8 +64,11 @@ def test_derived_palette_has_every_variable_material_needs() -> None:
         "--md-accent-bg-color--light": "#ffffffb2",
     }
     assert set(palette.dark) == {
-        "--md-typeset-a-color", "--md-accent-fg-color", "--md-accent-fg-color--transparent",
-        "--md-accent-bg-color", "--md-accent-bg-color--light",
+        "--md-typeset-a-color",
+        "--md-accent-fg-color",
+        "--md-accent-fg-color--transparent",
+        "--md-accent-bg-color",
+        "--md-accent-bg-color--light",
     }
     assert palette.problems == []
 
@@ -83,10 +86,13 @@ def test_light_brand_colours_are_reported_with_their_ratio() -> None:
 
 
 def test_brand_css_sets_both_schemes_and_fonts() -> None:
-    brand = Brand.model_validate({
-        "name": "X", "colors": {"primary": "#00695c", "accent": "#7b1fa2"},
-        "fonts": {"text": "Georgia, serif"},
-    })
+    brand = Brand.model_validate(
+        {
+            "name": "X",
+            "colors": {"primary": "#00695c", "accent": "#7b1fa2"},
+            "fonts": {"text": "Georgia, serif"},
+        }
+    )
     css = brand_css(brand)
     assert "[data-md-color-primary=custom] {\n  --md-primary-fg-color: #00695c;" in css
     assert "[data-md-color-scheme=slate][data-md-color-primary=custom]" in css
@@ -96,10 +102,16 @@ def test_brand_css_sets_both_schemes_and_fonts() -> None:
 
 
 def test_footer_values_are_escaped_because_material_prints_them_raw() -> None:
-    brand = Brand.model_validate({
-        "name": "X", "copyright": "<b>© X</b>",
-        "footer": {"text": "a & b", "links": [{"label": "<i>", "url": "https://x.example/?a=1&b"}]},
-    })
+    brand = Brand.model_validate(
+        {
+            "name": "X",
+            "copyright": "<b>© X</b>",
+            "footer": {
+                "text": "a & b",
+                "links": [{"label": "<i>", "url": "https://x.example/?a=1&b"}],
+            },
+        }
+    )
     assert footer_html(brand) == (
         '<span class="cco-footer__text">a &amp; b</span> <span class="cco-footer__links">'
         '<a href="https://x.example/?a=1&amp;b">&lt;i&gt;</a></span>'
