@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from generator.browser import NO_BROWSER_HELP, launch_options
+from generator.browser import BROWSER_ENV, NO_BROWSER_HELP, launch_options
 from generator.errors import ProjectError
 from generator.model import Playbook
 from generator.printpage import PRINT_PAGE, build_print_page
@@ -40,9 +40,10 @@ def write_pdf(site_dir: Path, nav: list[Any], playbook: Playbook, pdf_file: Path
     try:
         with sync_playwright() as p:
             try:
-                browser = p.chromium.launch(**launch_options())
+                options = launch_options()
+                browser = p.chromium.launch(**options)
             except PlaywrightError as exc:
-                raise ProjectError(f"cannot print the PDF: {NO_BROWSER_HELP}") from exc
+                raise ProjectError(_launch_failure(options, exc)) from exc
             try:
                 _print(browser, page_file, partial, playbook.brand.model.name)
             finally:
@@ -54,6 +55,18 @@ def write_pdf(site_dir: Path, nav: list[Any], playbook: Playbook, pdf_file: Path
         page_file.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
     return pdf_file.stat().st_size
+
+
+def _launch_failure(options: dict[str, Any], exc: Exception) -> str:
+    """Say which browser failed, or how to get one when there is none."""
+    executable = options.get("executable_path")
+    if executable is None:
+        return f"cannot print the PDF: {NO_BROWSER_HELP}"
+    reason = (str(exc).strip().splitlines() or ["it exited at once"])[0]
+    return (
+        f"cannot print the PDF: the browser at {executable} did not start ({reason}); set"
+        f" {BROWSER_ENV} to a working Chromium or Chrome"
+    )
 
 
 def _print(browser: Any, page_file: Path, out: Path, brand: str) -> None:
