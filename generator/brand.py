@@ -141,7 +141,7 @@ def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -
     if not brand.edit_links:
         features = [f for f in features if f not in ("content.action.edit", "content.action.view")]
     theme["features"] = features
-    config.copyright = footer_html(brand)
+    config.copyright = footer_html(brand) or config.copyright
     config.extra["generator"] = brand.generator_notice
     _set_search_language(config, brand.language)
     for problem in derive_palette(brand.colors.primary, brand.colors.accent).problems:

@@ -9,6 +9,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.model.brand import Brand, FontFamily
+from generator.render import render_site
 from generator.site import check
 from tests.conftest import ROOT, run_cli
 
@@ -126,7 +127,19 @@ def test_a_valid_brand_with_shipped_font_files(mini_project: Path) -> None:
         "fonts:\n  text:\n    family: Brand Sans\n    files:\n"
         "      - {path: art/fonts/BrandSans.woff2, weight: 700}\n  code: Courier New, monospace\n",
     )
-    brand = check(mini_project / "mkdocs.yml").brand.model
+    playbook = check(mini_project / "mkdocs.yml")
+    brand = playbook.brand.model
+    assets = render_site(playbook).assets
+    assert assets["assets/playbook/brand/fonts/BrandSans.woff2"].startswith(b"wOF2")
+    assert assets["assets/playbook/brand/logo.svg"] == SVG
+    assert assets["assets/playbook/brand/favicon.png"] == PNG
+    css = assets["assets/playbook/brand/brand.css"].decode()
+    assert (
+        '@font-face { font-family: "Brand Sans"; src: url("fonts/BrandSans.woff2")'
+        ' format("woff2"); font-weight: 700; font-style: normal; font-display: swap; }'
+    ) in css
+    assert '--md-text-font: "Brand Sans", system-ui,' in css
+    assert "--md-code-font: Courier New, monospace;" in css
     assert isinstance(brand.fonts.text, FontFamily)
     assert brand.fonts.text.files[0].weight == 700
     assert brand.fonts.code == "Courier New, monospace"
