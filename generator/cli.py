@@ -36,18 +36,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cco-playbook {__version__}")
     parser.add_argument(
-        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("check", help="validate every content file and report all errors")
-    p.add_argument("--format", choices=("text", "github"), default="text",
-                   help="'text': file:line:col: message; 'github': Actions annotations")
+    p.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="'text': file:line:col: message; 'github': Actions annotations",
+    )
     p.add_argument("--brand", type=Path, metavar="FILE", help="check with this brand file")
-    p.add_argument("--since", metavar="REF",
-                   help="also fail when an assessment's scoring changed since this git ref"
-                        " without a higher 'version' (CI passes the merge base)")
+    p.add_argument(
+        "--since",
+        metavar="REF",
+        help="also fail when an assessment's scoring changed since this git ref"
+        " without a higher 'version' (CI passes the merge base)",
+    )
 
     p = sub.add_parser("build", help="check, then build the site (the old site stays on failure)")
     p.add_argument("--site-dir", type=Path, metavar="DIR", help="where to write the site")
@@ -65,8 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
 
     p = sub.add_parser("schema", help="write the JSON Schemas of the content files")
-    p.add_argument("--out", type=Path, default=Path("schema"), metavar="DIR",
-                   help="folder to write <kind>.schema.json into (default: ./schema)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("schema"),
+        metavar="DIR",
+        help="folder to write <kind>.schema.json into (default: ./schema)",
+    )
 
     p = sub.add_parser("new", help="scaffold a content file (or a question) that validates")
     p.add_argument("kind", choices=("role", "structure", "starting-point", "question"))
@@ -78,8 +94,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="score answers with the reference scorer; prints JSON")
     p.add_argument("--assessment", required=True, metavar="ID")
-    p.add_argument("file", type=Path, metavar="FILE",
-                   help="{questionId: choiceId} JSON, or a results file exported from the site")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="{questionId: choiceId} JSON, or a results file exported from the site",
+    )
     return parser
 
 
@@ -99,8 +119,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         errors = version_gate(paths, args.since)
         if errors:
             raise ContentErrors(errors)
-        print(f"cco-playbook: assessment versions match their scoring since {args.since}",
-              file=sys.stderr)
+        print(
+            f"cco-playbook: assessment versions match their scoring since {args.since}",
+            file=sys.stderr,
+        )
     print("cco-playbook: content is valid", file=sys.stderr)
     return EXIT_OK
 
@@ -146,8 +168,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     target = build(
-        args.config_file, args.site_dir, brand=args.brand, strict=args.strict,
-        zip_file=args.zip, pdf_file=args.pdf, progress=_progress,
+        args.config_file,
+        args.site_dir,
+        brand=args.brand,
+        strict=args.strict,
+        zip_file=args.zip,
+        pdf_file=args.pdf,
+        progress=_progress,
     )
     _progress(f"built {target} in {time.monotonic() - started:.1f}s")
     return EXIT_OK
@@ -169,8 +196,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from generator.standalone import write_standalone
 
     count = write_standalone(args.config_file, args.out, brand=args.brand)
-    _progress(f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
-              f"{args.out / 'mkdocs.yml'})")
+    _progress(
+        f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
+        f"{args.out / 'mkdocs.yml'})"
+    )
     return EXIT_OK
 
 
@@ -204,13 +233,18 @@ def _report(exc: PlaybookError, fmt: str) -> None:
     if isinstance(exc, ContentErrors):
         for error in exc.errors:
             if fmt == "github":
-                print(f"::error file={error.file},line={error.line},col={error.column}"
-                      f"::{_escape_annotation(error.text)}", file=sys.stdout)
+                print(
+                    f"::error file={error.file},line={error.line},col={error.column}"
+                    f"::{_escape_annotation(error.text)}",
+                    file=sys.stdout,
+                )
             else:
                 print(error, file=sys.stderr)
         count = len(exc.errors)
-        print(f"cco-playbook: {count} content error{'s' if count != 1 else ''}; nothing was"
-              " built", file=sys.stderr)
+        print(
+            f"cco-playbook: {count} content error{'s' if count != 1 else ''}; nothing was built",
+            file=sys.stderr,
+        )
     else:
         print(f"cco-playbook: error: {exc}", file=sys.stderr)
 
@@ -223,9 +257,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cco-playbook`` console script."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
-    commands = {"check": _cmd_check, "build": _cmd_build, "serve": _cmd_serve,
-                "render": _cmd_render, "score": _cmd_score, "schema": _cmd_schema,
-                "new": _cmd_new, "diff": _cmd_diff}
+    commands = {
+        "check": _cmd_check,
+        "build": _cmd_build,
+        "serve": _cmd_serve,
+        "render": _cmd_render,
+        "score": _cmd_score,
+        "schema": _cmd_schema,
+        "new": _cmd_new,
+        "diff": _cmd_diff,
+    }
     try:
         return commands[args.command](args)
     except UsageError as exc:

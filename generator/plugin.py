@@ -65,12 +65,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        collisions = [p for p in (*self.site.pages, *self.site.assets) if files.get_file_from_path(p)]
+        collisions = [
+            p for p in (*self.site.pages, *self.site.assets) if files.get_file_from_path(p)
+        ]
         if collisions:
             raise PluginError(
                 "\n".join(
                     f"docs/{p} collides with the generated page {p}; rename or remove the file"
-                    " in docs/" for p in collisions
+                    " in docs/"
+                    for p in collisions
                 )
             )
         for path, markdown in self.site.pages.items():

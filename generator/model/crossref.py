@@ -114,11 +114,14 @@ def _check_value(
             if ":" in target.split("/")[0] or target.startswith("#"):
                 continue
             if not Ref.pattern.match(target):
-                errors.append(source.error(
-                    path, f"the link '{target}' is not a playbook link",
-                    "write 'roles/<id>', 'structures/<id>', 'starting-points/<id>',"
-                    " 'assessments/<id>' or a page like 'why-a-cco.md'",
-                ))
+                errors.append(
+                    source.error(
+                        path,
+                        f"the link '{target}' is not a playbook link",
+                        "write 'roles/<id>', 'structures/<id>', 'starting-points/<id>',"
+                        " 'assessments/<id>' or a page like 'why-a-cco.md'",
+                    )
+                )
                 continue
             problem = resolve(Ref(target), pages)
             if problem:
@@ -148,10 +151,13 @@ def _duplicate_ids(items: list[Item[Any]]) -> list[ContentError]:
     for item in items:
         first = seen.setdefault(item.model.id, item.source)
         if first is not item.source:
-            errors.append(item.source.error(
-                ("id",), f"the id '{item.model.id}' is already used by {first.display}",
-                "ids must be unique within a kind; rename one of them",
-            ))
+            errors.append(
+                item.source.error(
+                    ("id",),
+                    f"the id '{item.model.id}' is already used by {first.display}",
+                    "ids must be unique within a kind; rename one of them",
+                )
+            )
     return errors
 
 
@@ -166,13 +172,23 @@ def _check_nav(playbook: Playbook, pages: dict[str, set[str]]) -> list[ContentEr
                 errors.append(source.error(path, f"'{value}' is placed twice in the nav"))
             placed.add(value)
             if value not in info.sections:
-                errors.append(source.error(
-                    ("sections",), f"'{value}' is in the nav but has no entry under 'sections'",
-                    f"add 'sections: {value}: {{title: ..., intro: ...}}'", key=True))
+                errors.append(
+                    source.error(
+                        ("sections",),
+                        f"'{value}' is in the nav but has no entry under 'sections'",
+                        f"add 'sections: {value}: {{title: ..., intro: ...}}'",
+                        key=True,
+                    )
+                )
         elif value not in pages:
-            errors.append(source.error(
-                path, f"the nav names '{value}', which is neither a page in docs/ nor a kind"
-                " of generated page", suggestion(value, [*KINDS, *pages])))
+            errors.append(
+                source.error(
+                    path,
+                    f"the nav names '{value}', which is neither a page in docs/ nor a kind"
+                    " of generated page",
+                    suggestion(value, [*KINDS, *pages]),
+                )
+            )
 
     for i, item in enumerate(info.nav):
         if isinstance(item, str):
@@ -183,9 +199,14 @@ def _check_nav(playbook: Playbook, pages: dict[str, set[str]]) -> list[ContentEr
                     entry(child, ("nav", i, title, j))
     for kind in KINDS:
         if playbook.entities(kind) and kind not in placed:
-            errors.append(source.error(
-                ("nav",), f"there is content in '{kind}/' but the nav does not place it",
-                f"add '- {kind}' to the nav", key=True))
+            errors.append(
+                source.error(
+                    ("nav",),
+                    f"there is content in '{kind}/' but the nav does not place it",
+                    f"add '- {kind}' to the nav",
+                    key=True,
+                )
+            )
     return errors
 
 
@@ -197,18 +218,32 @@ def check_assessment(assessment: Assessment, source: SourceFile) -> list[Content
     outs = {o.id for o in assessment.outcomes}
     targets = dims | outs
     if bool(dims) == bool(outs):
-        err(source.error((), "an assessment has either 'dimensions' (readiness) or 'outcomes'"
-                             " (fit), not both and not neither", "keep one of the two lists"))
-    for name, values in (("dimensions", [d.id for d in assessment.dimensions]),
-                         ("outcomes", [o.id for o in assessment.outcomes]),
-                         ("questions", [q.id for q in assessment.questions]),
-                         ("bands", [b.id for b in assessment.bands])):
+        err(
+            source.error(
+                (),
+                "an assessment has either 'dimensions' (readiness) or 'outcomes'"
+                " (fit), not both and not neither",
+                "keep one of the two lists",
+            )
+        )
+    for name, values in (
+        ("dimensions", [d.id for d in assessment.dimensions]),
+        ("outcomes", [o.id for o in assessment.outcomes]),
+        ("questions", [q.id for q in assessment.questions]),
+        ("bands", [b.id for b in assessment.bands]),
+    ):
         for i, value in enumerate(values):
             if value in values[:i]:
                 err(source.error((name, i, "id"), f"duplicate id '{value}' in {name}"))
     if dims and not any(b.min == 0 for b in assessment.bands):
-        err(source.error(("bands",), "a readiness assessment needs a band with 'min: 0'",
-                         "so that every overall score falls in a band", key=True))
+        err(
+            source.error(
+                ("bands",),
+                "a readiness assessment needs a band with 'min: 0'",
+                "so that every overall score falls in a band",
+                key=True,
+            )
+        )
     if outs and assessment.bands:
         err(source.error(("bands",), "bands only apply to readiness assessments", key=True))
     for s_id, choices in assessment.scales.items():
@@ -216,17 +251,31 @@ def check_assessment(assessment: Assessment, source: SourceFile) -> list[Content
     for qi, q in enumerate(assessment.questions):
         at: KeyPath = ("questions", qi)
         if (q.scale is None) == (q.choices is None):
-            err(source.error(at, "a question has either 'scale' or 'choices'",
-                             f"add 'scale: {next(iter(assessment.scales), 'agreement')}'"))
+            err(
+                source.error(
+                    at,
+                    "a question has either 'scale' or 'choices'",
+                    f"add 'scale: {next(iter(assessment.scales), 'agreement')}'",
+                )
+            )
         if q.scale is not None and q.scale not in assessment.scales:
-            err(source.error((*at, "scale"), f"unknown scale '{q.scale}'",
-                             suggestion(q.scale, assessment.scales)))
+            err(
+                source.error(
+                    (*at, "scale"),
+                    f"unknown scale '{q.scale}'",
+                    suggestion(q.scale, assessment.scales),
+                )
+            )
         if q.dimension is not None and q.dimension not in dims:
-            err(source.error((*at, "dimension"), f"unknown dimension '{q.dimension}'",
-                             suggestion(q.dimension, dims)))
+            err(
+                source.error(
+                    (*at, "dimension"),
+                    f"unknown dimension '{q.dimension}'",
+                    suggestion(q.dimension, dims),
+                )
+            )
         if dims and q.scale is not None and q.dimension is None:
-            err(source.error(at, "a question on a scale needs a 'dimension'",
-                             suggestion("", dims)))
+            err(source.error(at, "a question on a scale needs a 'dimension'", suggestion("", dims)))
         if q.choices is not None:
             errors.extend(_check_choices(source, (*at, "choices"), q.choices, targets, dims=False))
         choices = assessment.choices_of(q)
@@ -246,21 +295,39 @@ def _check_choices(
             errors.append(source.error((*here, "id"), f"duplicate choice id '{choice.id}'"))
         if choice.not_applicable:
             if choice.points is not None:
-                errors.append(source.error((*here, "points"),
-                                           "a 'not applicable' choice gives no points",
-                                           "remove 'points'"))
+                errors.append(
+                    source.error(
+                        (*here, "points"),
+                        "a 'not applicable' choice gives no points",
+                        "remove 'points'",
+                    )
+                )
             continue
         if choice.points is None:
-            errors.append(source.error(here, "the choice has no 'points'",
-                                       "add 'points: 0' or points per dimension or outcome"))
+            errors.append(
+                source.error(
+                    here,
+                    "the choice has no 'points'",
+                    "add 'points: 0' or points per dimension or outcome",
+                )
+            )
         elif isinstance(choice.points, dict):
             for target in choice.points:
                 if target not in targets:
-                    errors.append(source.error(
-                        (*here, "points", target), f"unknown dimension or outcome '{target}'",
-                        suggestion(target, targets), key=True))
+                    errors.append(
+                        source.error(
+                            (*here, "points", target),
+                            f"unknown dimension or outcome '{target}'",
+                            suggestion(target, targets),
+                            key=True,
+                        )
+                    )
         elif not dims:
-            errors.append(source.error(
-                (*here, "points"), "points on a question's own choices name their targets",
-                "write 'points: {outcome-id: 2}'"))
+            errors.append(
+                source.error(
+                    (*here, "points"),
+                    "points on a question's own choices name their targets",
+                    "write 'points: {outcome-id: 2}'",
+                )
+            )
     return errors
