@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import time
 import zipfile
 from pathlib import Path
 
 from generator.errors import ProjectError
 from generator.model import Playbook
+from generator.reproducible import build_epoch
 
 README_NAME = "README.txt"
 #: The earliest time a ZIP entry can carry (the format counts from 1980).
@@ -21,24 +20,8 @@ _LUNR = "assets/javascripts/lunr/"
 
 def build_time(project_dir: Path) -> int:
     """Seconds since 1970 for every entry: $SOURCE_DATE_EPOCH, the last commit, or 1980."""
-    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if fixed:
-        if not fixed.isdigit():
-            raise ProjectError(f"SOURCE_DATE_EPOCH={fixed!r} is not a whole number of seconds")
-        return max(int(fixed), ZIP_EPOCH)
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=project_dir,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return ZIP_EPOCH
-    stamp = result.stdout.strip()
-    return max(int(stamp), ZIP_EPOCH) if result.returncode == 0 and stamp.isdigit() else ZIP_EPOCH
+    epoch = build_epoch(project_dir)
+    return ZIP_EPOCH if epoch is None else max(epoch, ZIP_EPOCH)
 
 
 def search_languages(site_dir: Path) -> list[str]:

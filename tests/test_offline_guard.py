@@ -120,3 +120,20 @@ def test_build_passes_with_an_outside_link(mini_project: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = (mini_project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.com/research"' in html
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "tests/fixtures/mini/mkdocs.yml"])
+def test_site_configs_are_set_up_for_file_urls(config: str) -> None:
+    """Settings that would each break the site on file:// or load from another host."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    settings = yaml.safe_load((root / config).read_text(encoding="utf-8"))
+    assert settings["use_directory_urls"] is False
+    assert settings["theme"]["font"] is False
+    assert "repo_url" not in settings
+    assert "navigation.instant" not in settings["theme"].get("features", [])
+    assert "offline" in settings["plugins"]
+    shim = [p for p in settings["extra"]["polyfills"] if "iframe-worker" in p]
+    assert shim and not is_outside(shim[0])
+    assert (root / "generator/static" / shim[0].removeprefix("assets/playbook/")).is_file()
