@@ -112,7 +112,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     check(args.config_file, args.brand)
     if args.since:
-        from generator.gate import version_gate
+        from generator.contrib.gate import version_gate
         from generator.site import load_mkdocs_config, project_paths
 
         paths = project_paths(load_mkdocs_config(args.config_file), args.brand)
@@ -128,7 +128,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.contrib.schema import write_schemas
 
     written = write_schemas(args.out)
     _progress(f"wrote {len(written)} schemas to {args.out}/")
@@ -136,7 +136,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from generator.scaffold import new_file, new_question
+    from generator.contrib.scaffold import new_file, new_question
     from generator.site import load_mkdocs_config, project_paths
 
     paths = project_paths(load_mkdocs_config(args.config_file))
@@ -155,7 +155,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from generator.changes import change_report
+    from generator.contrib.changes import change_report
     from generator.site import load_mkdocs_config, project_paths
 
     paths = project_paths(load_mkdocs_config(args.config_file))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.gate import scoring_changes
+from generator.contrib.gate import scoring_changes
 from generator.model import Assessment
 from tests.conftest import run_cli
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import MODELINE
+from generator.contrib.schema import MODELINE
 from tests.conftest import run_cli
 
 

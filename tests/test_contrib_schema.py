@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import MODELINE, SCHEMAS, schema_name_for
+from generator.contrib.schema import MODELINE, SCHEMAS, schema_name_for
 from tests.conftest import ROOT, run_cli
 
 SCHEMA_DIR = ROOT / "schema"

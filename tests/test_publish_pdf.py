@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Playbook
-from generator.printpage import build_print_page, reading_order
+from generator.publish.printpage import build_print_page, reading_order
 from generator.site import check, load_mkdocs_config
 from tests.conftest import ROOT, run_cli
 

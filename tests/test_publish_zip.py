@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.archive import ZIP_EPOCH, build_time, zip_members
+from generator.publish.archive import ZIP_EPOCH, build_time, zip_members
 
 pytestmark = pytest.mark.slow
 

@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from generator.contrib.schema import MODELINE
 from generator.errors import ContentErrors, display_path, suggestion
 from generator.load import load_yaml
 from generator.model import Assessment
@@ -17,7 +18,6 @@ from generator.model.base import SLUG
 from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.project import ProjectPaths
-from generator.schema import MODELINE
 from generator.site import UsageError
 
 #: ``new`` kinds that create a file → (folder, schema name).

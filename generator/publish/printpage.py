@@ -21,7 +21,7 @@ import markdown  # type: ignore[import-untyped]
 
 from generator.model import Playbook
 from generator.model.assessment import Assessment
-from generator.offline import is_outside
+from generator.publish.offline import is_outside
 from generator.render import resolve_links
 
 PRINT_PAGE = "print-playbook.html"

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.gate import scoring_changes
-from generator.gitref import Snapshot, content_at, read_content
+from generator.contrib.gate import scoring_changes
+from generator.contrib.gitref import Snapshot, content_at, read_content
 from generator.model import Assessment, Item
 from generator.project import ProjectPaths
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.contrib.gitref import Snapshot, content_at
 from generator.errors import ContentError
-from generator.gitref import Snapshot, content_at
 from generator.model import Assessment, Choice
 from generator.project import ProjectPaths
 
@@ -51,7 +51,7 @@ def version_gate(
     paths: ProjectPaths, ref: str, current: Snapshot | None = None
 ) -> list[ContentError]:
     """One error per assessment whose scoring changed since ``ref`` without a higher version."""
-    from generator.gitref import read_content
+    from generator.contrib.gitref import read_content
 
     old = content_at(ref, paths).assessments()
     now = current or read_content(paths.playbook, None, paths.root)

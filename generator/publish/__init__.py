@@ -11,9 +11,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.archive import write_zip
 from generator.model import Playbook
-from generator.offline import check_offline
+from generator.publish.archive import write_zip
+from generator.publish.offline import check_offline
 from generator.site import Progress, build_site
 
 
@@ -45,7 +45,7 @@ def build(
         progress("checking that no page loads anything from another host")
         check_offline(staging)
         if pdf_file is not None:
-            from generator.pdf import write_pdf
+            from generator.publish.pdf import write_pdf
 
             progress("printing the PDF with headless Chromium")
             size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)

@@ -13,7 +13,7 @@ from typing import Any
 from generator.browser import BROWSER_ENV, NO_BROWSER_HELP, launch_options
 from generator.errors import ProjectError
 from generator.model import Playbook
-from generator.printpage import PRINT_PAGE, build_print_page
+from generator.publish.printpage import PRINT_PAGE, build_print_page
 
 _FOOTER = (
     '<div style="font-size:8pt;width:100%;margin:0 16mm;display:flex;'
