@@ -77,3 +77,25 @@ def test_every_content_file_names_its_schema(path: Path) -> None:
     target = (path.parent / first.removeprefix(MODELINE)).resolve()
     assert target == (SCHEMA_DIR / f"{name}.schema.json").resolve()
     assert target.is_file()
+
+
+def _content_files() -> list[Path]:
+    files = sorted((ROOT / "playbook").rglob("*.yml"))
+    return [*files, *sorted((ROOT / "examples").rglob("brand.yml"))]
+
+
+@pytest.mark.parametrize("path", _content_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_content_file_validates_against_its_schema(path: Path) -> None:
+    """What an editor checks while typing agrees with what `check` accepts."""
+    import jsonschema
+    import yaml
+
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.search(r"\$schema=(\S+)", header)
+    assert match, f"{path} names no schema on its first line"
+    schema_path = (path.parent / match.group(1)).resolve()
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+    assert problems == []
