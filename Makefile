@@ -42,7 +42,8 @@ test: $(VENV)/.test-installed browser lint
 	$(BIN)/python -m pytest -q
 
 constraints: $(VENV)/.test-installed
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^cco-playbook' > constraints.txt
+	{ grep '^#' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^cco-playbook'; } > constraints.new
+	mv constraints.new constraints.txt
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache build dist
