@@ -7,11 +7,25 @@ two agree on generated answer sets. Keep them in step.
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from typing import Any
 
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator.errors import ProjectError
 from generator.model import Assessment, Playbook
-from generator.render import ASSET_DIR
+from generator.render import ASSET_DIR, BRAND_PLACEHOLDER
+
+#: The language whose strings fill any gap; every strings file has its keys (tested).
+FALLBACK_LANGUAGE = "en"
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
 def _round(numerator: int, denominator: int) -> int:
@@ -94,15 +108,82 @@ def answers_from(data: Any) -> dict[str, str]:
     return {str(k): v for k, v in data.items() if isinstance(v, str)}
 
 
+# --- interface strings --------------------------------------------------------------
+
+
+@cache
+def _strings_file(language: str) -> dict[str, str] | None:
+    node = resources.files("generator").joinpath("strings", f"{language}.yml")
+    if not node.is_file():
+        return None
+    data = yaml.safe_load(node.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ProjectError(f"generator/strings/{language}.yml must map keys to plain strings")
+    return {str(k): v for k, v in data.items()}
+
+
+def strings_languages() -> list[str]:
+    """The languages the assessment interface ships strings for."""
+    folder = resources.files("generator").joinpath("strings")
+    return sorted(n.name.removesuffix(".yml") for n in folder.iterdir() if n.name.endswith(".yml"))
+
+
+def ui_strings(language: str) -> dict[str, str]:
+    """The interface strings for ``language`` ('de', 'de-CH', 'pt_BR'), English as fallback."""
+    strings = dict(_strings_file(FALLBACK_LANGUAGE) or {})
+    primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
+    for candidate in dict.fromkeys((primary, language)):
+        if candidate != FALLBACK_LANGUAGE and re.fullmatch(r"[A-Za-z_-]+", candidate):
+            strings.update(_strings_file(candidate) or {})
+    return strings
+
+
+# --- the page and its data ----------------------------------------------------------
+
+
+def _asset_url(name: str, page: str) -> str:
+    """The relative URL of a generated asset from a page (MkDocs leaves raw HTML alone)."""
+    return posixpath.relpath(f"{ASSET_DIR}/{name}", posixpath.dirname(page) or ".")
+
+
+def _one_line(markdown: Markup | str) -> Markup:
+    """Markdown text as one line, so it fits an inline element such as a ``legend``."""
+    return Markup(" ".join(str(markdown).split()))
+
+
+def _contact(playbook: Playbook) -> tuple[str, str] | None:
+    """The brand's call to action as (label, url), if the brand has one."""
+    contact = getattr(playbook.brand.model, "contact", None)
+    label, url = getattr(contact, "label", None), getattr(contact, "url", None)
+    if isinstance(label, str) and isinstance(url, str) and url.startswith(("https:", "mailto:")):
+        return label, url
+    return None
+
+
+def install_page_helpers(env: jinja2.Environment, playbook: Playbook) -> None:
+    """Give templates the interface strings and the helpers the assessment page uses."""
+    env.globals["ui"] = ui_strings(playbook.brand.model.language)
+    env.globals["asset_url"] = _asset_url
+    env.globals["contact"] = _contact(playbook)
+    env.filters["one_line"] = _one_line
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to readable plain text (link labels kept), for CSV and charts."""
+    return " ".join(_MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", markdown)).split())
+
+
 def assessment_data(playbook: Playbook) -> dict[str, Any]:
-    """What the browser needs to score every assessment: ids, points, weights, bands."""
+    """What the browser needs to score every assessment and label its result."""
     data: dict[str, Any] = {}
+    brand = playbook.brand.model.name
     for item in playbook.assessments:
         a = item.model
         data[a.id] = {
             "id": a.id,
             "version": a.version,
             "style": a.style,
+            "title": a.title.replace(BRAND_PLACEHOLDER, brand),
             "targets": [
                 {"id": t.id, "title": t.title, "weight": getattr(t, "weight", 1)}
                 for t in (a.dimensions or a.outcomes)
@@ -110,9 +191,11 @@ def assessment_data(playbook: Playbook) -> dict[str, Any]:
             "questions": [
                 {
                     "id": q.id,
+                    "text": plain_text(q.text.replace(BRAND_PLACEHOLDER, brand)),
                     "choices": [
                         {
                             "id": c.id,
+                            "label": c.label,
                             "na": c.not_applicable,
                             "points": a.points_of(q, c),
                         }
@@ -127,13 +210,15 @@ def assessment_data(playbook: Playbook) -> dict[str, Any]:
 
 
 def assessment_assets(playbook: Playbook) -> dict[str, bytes]:
-    """The generated script that hands the assessment data to the page."""
+    """The generated script that hands the assessment data and strings to the page."""
     if not playbook.assessments:
         return {}
     payload = json.dumps(
         {
             "playbook": playbook.info.model.id,
             "brand": playbook.brand.model.name,
+            "language": playbook.brand.model.language,
+            "strings": ui_strings(playbook.brand.model.language),
             "assessments": assessment_data(playbook),
         },
         ensure_ascii=True,
