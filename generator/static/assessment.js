@@ -169,7 +169,7 @@
     if (typeof params.assessment !== "string" || !/^\d{1,9}$/.test(params.version || "")) {
       return { error: "unreadable_link" };
     }
-    var answers = {};
+    var answers = Object.create(null);
     (params.answers || "").split(",").forEach(function (pair) {
       var colon = pair.indexOf(":");
       if (colon > 0) answers[pair.slice(0, colon)] = pair.slice(colon + 1);
