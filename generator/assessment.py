@@ -113,7 +113,7 @@ def answers_from(data: Any) -> dict[str, str]:
 
 @cache
 def _strings_file(language: str) -> dict[str, str] | None:
-    node = resources.files("generator").joinpath("strings", f"{language}.yml")
+    node = resources.files("generator").joinpath("strings").joinpath(f"{language}.yml")
     if not node.is_file():
         return None
     data = yaml.safe_load(node.read_text(encoding="utf-8"))

@@ -37,8 +37,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return built
 
 
-def url(sites: dict[str, Path], assessment: str = "readiness", fragment: str = "",
-        site: str = "a") -> str:
+def url(
+    sites: dict[str, Path], assessment: str = "readiness", fragment: str = "", site: str = "a"
+) -> str:
     return (sites[site] / "site" / "assessments" / f"{assessment}.html").as_uri() + fragment
 
 
@@ -65,7 +66,9 @@ def clean(watch: PageWatch) -> None:
     assert watch.outside_requests == []
 
 
-def test_answer_by_keyboard_and_see_the_result(offline_context: Any, sites: dict[str, Path]) -> None:
+def test_answer_by_keyboard_and_see_the_result(
+    offline_context: Any, sites: dict[str, Path]
+) -> None:
     context, watch = offline_context
     page = context.new_page()
     page.goto(url(sites))
@@ -90,13 +93,20 @@ def test_answer_by_keyboard_and_see_the_result(offline_context: Any, sites: dict
     assert "Almost" in page.locator(".cco-sr-only[aria-live]").inner_text()
     rows = result.locator("tbody tr").all_inner_texts()
     assert [r.split("\t")[:2] for r in rows] == [
-        ["Direction", "75"], ["Capacity", "0"], ['Spirit <b>& "quotes"</b>', "not scored"]]
+        ["Direction", "75"],
+        ["Capacity", "0"],
+        ['Spirit <b>& "quotes"</b>', "not scored"],
+    ]
     assert result.locator("svg rect.cco-chart__bar").count() == 2
     # Recommendations and first actions are links into the playbook, resolved at build time.
     links = result.locator(".cco-result__links a")
     assert links.first.get_attribute("href") == "../structures/line-dedicated.html"
-    assert result.locator(".cco-result__actions li").all_inner_texts() == ["Ring-fence a small budget."]
-    assert result.locator(".cco-result__contact a").get_attribute("href") == "mailto:hello@example.org"
+    assert result.locator(".cco-result__actions li").all_inner_texts() == [
+        "Ring-fence a small budget."
+    ]
+    assert (
+        result.locator(".cco-result__contact a").get_attribute("href") == "mailto:hello@example.org"
+    )
     clean(watch)
 
 
@@ -109,8 +119,11 @@ def test_fit_ranks_the_options(offline_context: Any, sites: dict[str, Path]) -> 
     assert page.locator(".cco-result__verdict").inner_text() == "Best fit: Grassroots"
     ranked = page.locator(f"{RESULT} tbody tr th").all_inner_texts()
     want = expected(sites, {"backing": "staff", "scale": "small"}, "fit")["ranking"]
-    titles = {"grassroots": "Grassroots", "ceo-office": "Office of the CEO",
-              "line-dedicated": "Line leader, dedicated team"}
+    titles = {
+        "grassroots": "Grassroots",
+        "ceo-office": "Office of the CEO",
+        "line-dedicated": "Line leader, dedicated team",
+    }
     assert ranked == [titles[i] for i in want]
     assert page.locator(".cco-result__actions li").count() == 0  # grassroots has no actions
     clean(watch)
@@ -300,9 +313,12 @@ def test_hostile_saved_answers_and_files_are_ignored_with_a_notice(
     page = context.new_page()
     page.goto(url(sites))
     key = "cco-playbook:assessment-test:Test%20%26%20Co:readiness:v3"
-    page.evaluate("""key => localStorage.setItem(key, JSON.stringify({shown: true, answers:
+    page.evaluate(
+        """key => localStorage.setItem(key, JSON.stringify({shown: true, answers:
         JSON.parse('{"__proto__": {"polluted": 1}, "goals": "<img src=x onerror=window.__pwned=1>",'
-                   + ' "roadmap": "yes"}')}))""", key)
+                   + ' "roadmap": "yes"}')}))""",
+        key,
+    )
     page.reload()
     assert_untouched(page)
     assert checked(page) == {"roadmap": "yes"}
@@ -313,19 +329,26 @@ def test_hostile_saved_answers_and_files_are_ignored_with_a_notice(
     assert checked(page) == {}
 
     hostile = tmp_path / "hostile.json"
-    hostile.write_text('{"__proto__": {"polluted": 1}, "answers": {"__proto__": {"x": 1},'
-                       ' "goals": "yes", "roadmap": {"toString": 1}}}')
+    hostile.write_text(
+        '{"__proto__": {"polluted": 1}, "answers": {"__proto__": {"x": 1},'
+        ' "goals": "yes", "roadmap": {"toString": 1}}}'
+    )
     page.set_input_files("[data-assessment-import]", str(hostile))
     page.locator(RESULT).wait_for(state="visible")
     assert checked(page) == {"goals": "yes"}
     assert_untouched(page)
-    for bad, message in (("[1, 2]", "not a results file"), ("<html>", "not a results file"),
-                         ('{"assessment": "readiness", "version": 1, "answers": {}}', "version 1")):
+    for bad, message in (
+        ("[1, 2]", "not a results file"),
+        ("<html>", "not a results file"),
+        ('{"assessment": "readiness", "version": 1, "answers": {}}', "version 1"),
+    ):
         path = tmp_path / "bad.json"
         path.write_text(bad)
         page.set_input_files("[data-assessment-import]", str(path))
-        page.wait_for_function("m => document.querySelector('[data-assessment-notice]')"
-                               ".textContent.includes(m)", arg=message)
+        page.wait_for_function(
+            "m => document.querySelector('[data-assessment-notice]').textContent.includes(m)",
+            arg=message,
+        )
     assert checked(page) == {"goals": "yes"}  # nothing was changed by the bad files
     assert_untouched(page)
     clean(watch)

@@ -58,11 +58,13 @@ def scorer_page(browser: Any, scored_site: tuple[Path, dict[str, Assessment]]) -
 
 def in_browser(page: Any, cases: list[tuple[str, dict[str, Any]]]) -> list[Any]:
     """Score every case in one round trip; the JSON text is compared, not just the values."""
-    return json.loads(page.evaluate(
-        """cases => JSON.stringify(cases.map(([id, answers]) =>
+    return json.loads(
+        page.evaluate(
+            """cases => JSON.stringify(cases.map(([id, answers]) =>
              window.ccoPlaybook.score(id, answers)))""",
-        cases,
-    ))
+            cases,
+        )
+    )
 
 
 def answer_sets(assessment: Assessment) -> st.SearchStrategy[dict[str, Any]]:
@@ -74,9 +76,7 @@ def answer_sets(assessment: Assessment) -> st.SearchStrategy[dict[str, Any]]:
         )
         for q in assessment.questions
     }
-    return st.fixed_dictionaries(
-        {}, optional={**per_question, "not-a-question": st.just("yes")}
-    )
+    return st.fixed_dictionaries({}, optional={**per_question, "not-a-question": st.just("yes")})
 
 
 def extremes(assessment: Assessment) -> list[dict[str, Any]]:
@@ -116,7 +116,8 @@ def test_generated_answer_sets_agree(
     compared: list[int] = [0]
     strategy = st.lists(
         st.one_of(*[st.tuples(st.just(a.id), answer_sets(a)) for a in assessments.values()]),
-        min_size=5, max_size=30,
+        min_size=5,
+        max_size=30,
     )
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -138,7 +139,10 @@ def test_unknown_assessment_throws(scorer_page: Any) -> None:
                    catch (e) { return e.message; } }"""
     )
     assert message == "unknown assessment: no-such"
-    assert scorer_page.evaluate(
-        "() => { try { window.ccoPlaybook.score('__proto__', {}); return 'no'; }"
-        " catch (e) { return 'threw'; } }"
-    ) == "threw"
+    assert (
+        scorer_page.evaluate(
+            "() => { try { window.ccoPlaybook.score('__proto__', {}); return 'no'; }"
+            " catch (e) { return 'threw'; } }"
+        )
+        == "threw"
+    )

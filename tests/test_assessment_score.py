@@ -51,32 +51,53 @@ def readiness(**changes: Any) -> Assessment:
 
 
 def fit() -> Assessment:
-    return Assessment.model_validate({
-        "id": "fit", "title": "Fit", "version": 1, "summary": "S.",
-        "outcomes": [
-            {"id": "x", "title": "X", "link": "roles/cco"},
-            {"id": "y", "title": "Y", "link": "roles/cco"},
-            {"id": "z", "title": "Z", "link": "roles/cco"},
-            {"id": "never", "title": "Never", "link": "roles/cco"},
-        ],
-        "questions": [
-            {"id": "q1", "text": "One.", "choices": [
-                {"id": "a", "label": "A", "points": {"x": 2, "y": 0}},
-                {"id": "b", "label": "B", "points": {"y": 2}},
-                {"id": "na", "label": "n/a", "not_applicable": True},
-            ]},
-            {"id": "q2", "text": "Two.", "choices": [
-                {"id": "a", "label": "A", "points": {"z": 1}},
-                {"id": "b", "label": "B", "points": {"z": 1}},
-            ]},
-        ],
-    })
+    return Assessment.model_validate(
+        {
+            "id": "fit",
+            "title": "Fit",
+            "version": 1,
+            "summary": "S.",
+            "outcomes": [
+                {"id": "x", "title": "X", "link": "roles/cco"},
+                {"id": "y", "title": "Y", "link": "roles/cco"},
+                {"id": "z", "title": "Z", "link": "roles/cco"},
+                {"id": "never", "title": "Never", "link": "roles/cco"},
+            ],
+            "questions": [
+                {
+                    "id": "q1",
+                    "text": "One.",
+                    "choices": [
+                        {"id": "a", "label": "A", "points": {"x": 2, "y": 0}},
+                        {"id": "b", "label": "B", "points": {"y": 2}},
+                        {"id": "na", "label": "n/a", "not_applicable": True},
+                    ],
+                },
+                {
+                    "id": "q2",
+                    "text": "Two.",
+                    "choices": [
+                        {"id": "a", "label": "A", "points": {"z": 1}},
+                        {"id": "b", "label": "B", "points": {"z": 1}},
+                    ],
+                },
+            ],
+        }
+    )
 
 
 def test_result_has_exactly_the_contract_keys() -> None:
     result = score(readiness(), {"q1": "yes"})
-    assert list(result) == ["assessment", "version", "answered", "total", "scores",
-                            "overall", "band", "ranking"]
+    assert list(result) == [
+        "assessment",
+        "version",
+        "answered",
+        "total",
+        "scores",
+        "overall",
+        "band",
+        "ranking",
+    ]
     assert result["assessment"] == "ready-check" and result["version"] == 4
     assert result["total"] == 5 and result["answered"] == 1
 
@@ -115,19 +136,27 @@ def test_overall_is_the_weighted_mean_rounded_the_same_way() -> None:
     assert result["scores"] == {"a": 100, "b": 0, "c": None}
     assert result["overall"] == 67 and result["band"] == "mid"
     # a weight of 0 counts for nothing; only weight-0 dimensions -> null overall
-    zero = readiness(dimensions=[{"id": "a", "title": "A", "weight": 0},
-                                 {"id": "b", "title": "B"}, {"id": "c", "title": "C"}])
+    zero = readiness(
+        dimensions=[
+            {"id": "a", "title": "A", "weight": 0},
+            {"id": "b", "title": "B"},
+            {"id": "c", "title": "C"},
+        ]
+    )
     assert score(zero, {"q1": "yes", "q3": "no"})["overall"] == 0
     assert score(zero, {"q1": "yes"})["overall"] is None
 
 
-@pytest.mark.parametrize(("answers", "overall", "band"), [
-    ({"q1": "no"}, 0, "low"),
-    ({"q1": "yes", "q2": "no"}, 50, "mid"),  # exactly on the lower edge: inclusive
-    ({"q1": "yes", "q2": "partly", "q4": "partly", "q5": "no"}, 50, "mid"),
-    ({"q1": "yes", "q2": "yes", "q4": "yes", "q5": "partly"}, 88, "high"),
-    ({"q1": "yes", "q2": "yes", "q4": "yes", "q5": "no"}, 75, "mid"),
-])
+@pytest.mark.parametrize(
+    ("answers", "overall", "band"),
+    [
+        ({"q1": "no"}, 0, "low"),
+        ({"q1": "yes", "q2": "no"}, 50, "mid"),  # exactly on the lower edge: inclusive
+        ({"q1": "yes", "q2": "partly", "q4": "partly", "q5": "no"}, 50, "mid"),
+        ({"q1": "yes", "q2": "yes", "q4": "yes", "q5": "partly"}, 88, "high"),
+        ({"q1": "yes", "q2": "yes", "q4": "yes", "q5": "no"}, 75, "mid"),
+    ],
+)
 def test_band_is_the_highest_min_not_above_overall(
     answers: dict[str, str], overall: int, band: str
 ) -> None:
@@ -193,13 +222,21 @@ def test_score_command_prints_the_result_json(tmp_path: Path) -> None:
     result = run_cli("score", "--assessment", "readiness", str(answers), cwd=PROJECT)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "assessment": "readiness", "version": 3, "answered": 2, "total": 4,
+        "assessment": "readiness",
+        "version": 3,
+        "answered": 2,
+        "total": 4,
         "scores": {"direction": 100, "capacity": 0, "spirit": None},
-        "overall": 67, "band": "almost", "ranking": [],
+        "overall": 67,
+        "band": "almost",
+        "ranking": [],
     }
     exported = tmp_path / "export.json"
-    exported.write_text(json.dumps({"assessment": "fit", "version": 2,
-                                    "answers": {"backing": "staff"}, "result": {}}))
+    exported.write_text(
+        json.dumps(
+            {"assessment": "fit", "version": 2, "answers": {"backing": "staff"}, "result": {}}
+        )
+    )
     result = run_cli("score", "--assessment", "fit", str(exported), cwd=PROJECT)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ranking"] == ["grassroots", "ceo-office", "line-dedicated"]
@@ -215,7 +252,7 @@ def test_score_command_exit_codes(tmp_path: Path) -> None:
     missing = run_cli("score", "--assessment", "readiness", str(tmp_path / "no.json"), cwd=PROJECT)
     assert missing.returncode == 2 and "no answers file" in missing.stderr
     broken = tmp_path / "broken.json"
-    broken.write_text("{\"goals\": ")
+    broken.write_text('{"goals": ')
     invalid = run_cli("score", "--assessment", "readiness", str(broken), cwd=PROJECT)
     assert invalid.returncode == 1 and "invalid JSON" in invalid.stderr
     listed = tmp_path / "list.json"
