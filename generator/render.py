@@ -130,7 +130,25 @@ class Renderer:
             return self.playbook.info.model.sections[kind].title
         if target == "glossary.md" and self.playbook.glossary is not None:
             return self.playbook.glossary.model.title
-        return target.removesuffix(".md").replace("-", " ").capitalize()
+        return (
+            docs_page_title(self.playbook.docs_dir / target)
+            or target.removesuffix(".md").replace("-", " ").capitalize()
+        )
+
+
+def docs_page_title(path: Path) -> str | None:
+    """The title MkDocs would give a Markdown page: its front-matter title or first H1."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    if front:
+        title = re.search(r"^title:\s*(.+?)\s*$", front.group(1), re.M)
+        if title:
+            return title.group(1).strip("'\"")
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+    return heading.group(1) if heading else None
 
 
 def _finalize(value: Any) -> Any:

@@ -125,3 +125,10 @@ def test_structure_matrix_is_generated_svg(rendered: dict[str, str]) -> None:
     assert '<svg class="cco-matrix" role="img"' in index
     assert ">Line leader, dedicated</text>" in index
     assert "Staff leader</text>" in index and "Dispersed team</text>" in index
+
+
+def test_links_to_narrative_pages_use_their_heading(mini_project: Path) -> None:
+    role = mini_project / "playbook" / "roles" / "ceo.yml"
+    role.write_text(role.read_text().replace("related: [roles/cco]", "related: [index.md]"))
+    pages = render_site(check(mini_project / "mkdocs.yml")).pages
+    assert "- [Mini playbook](../index.md)" in pages["roles/ceo.md"]
