@@ -19,7 +19,12 @@ from generator.brand import apply_brand
 from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.project import ProjectPaths
-from generator.render import RenderedSite, render_site, with_abbreviations
+from generator.render import (
+    MARKDOWN_EXTENSIONS,
+    RenderedSite,
+    render_site,
+    with_abbreviations,
+)
 
 log = logging.getLogger("mkdocs.plugins.cco-playbook")
 
@@ -58,6 +63,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc
         config.nav = self.site.nav
+        config.markdown_extensions.extend(
+            name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions
+        )
         config.extra_css = [*self.site.extra_css, *config.extra_css]
         config.extra_javascript = [*self.site.extra_javascript, *config.extra_javascript]
         apply_brand(config, self.playbook, edit_links=bool(self.paths.edit_url))

@@ -24,6 +24,8 @@ from generator.model.base import internal_link
 
 #: Where generated assets live in the site.
 ASSET_DIR = "assets/playbook"
+#: Markdown extensions the generated pages rely on (tooltips, ids, HTML blocks, glossary).
+MARKDOWN_EXTENSIONS = ("abbr", "attr_list", "def_list", "md_in_html", "tables")
 #: Replaced by the brand's name in content text (plain substitution, never a template).
 BRAND_PLACEHOLDER = "%brand%"
 

@@ -241,3 +241,17 @@ def test_serve_watches_the_content_and_the_brand(mini_project: Path) -> None:
     watched = set(server._watched_paths)
     assert str((mini_project / "playbook").resolve()) in watched
     assert str((mini_project / "playbook").resolve()) in watched  # brand.yml and its files
+
+
+def test_markdown_extensions_the_pages_need_are_added(mini_project: Path) -> None:
+    config = mini_project / "mkdocs.yml"
+    text = config.read_text()
+    for name in ("  - abbr\n", "  - attr_list\n", "  - def_list\n", "  - md_in_html\n"):
+        text = text.replace(name, "")
+    config.write_text(text)
+    result = run_cli("build", "--strict", "--site-dir", "site", cwd=mini_project)
+    assert result.returncode == 0, result.stderr
+    ceo = (mini_project / "site" / "roles" / "ceo.html").read_text()
+    assert '<abbr title="Chief Customer Officer">CCO</abbr>' in ceo
+    glossary = (mini_project / "site" / "glossary.html").read_text()
+    assert "<dl>" in glossary

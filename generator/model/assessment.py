@@ -82,7 +82,9 @@ class Assessment(Model):
 
     id: Slug
     title: str
-    version: int = Field(ge=1, description="Raise it whenever anything that affects scoring changes.")
+    version: int = Field(
+        ge=1, description="Raise it whenever anything that affects scoring changes."
+    )
     summary: Text
     intro: Text | None = None
     order: int = 100
