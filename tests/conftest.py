@@ -26,18 +26,22 @@ def mini_project(tmp_path: Path) -> Path:
     return target
 
 
+def copy_default_project(project: Path) -> Path:
+    """Copy the repository's project (mkdocs.yml, playbook/, docs/, examples/) into ``project``."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "playbook", "docs", "examples"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, project / name)
+        else:
+            shutil.copy2(src, project / name)
+    return project
+
+
 @pytest.fixture
 def default_project(tmp_path: Path) -> Path:
     """A copy of the repository's default project (content, docs, mkdocs.yml)."""
-    target = tmp_path / "default"
-    target.mkdir()
-    for name in ("mkdocs.yml", "playbook", "docs"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        else:
-            shutil.copy2(src, target / name)
-    return target
+    return copy_default_project(tmp_path / "default")
 
 
 def run_cli(
@@ -69,12 +73,7 @@ def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default playbook built once per test session (strict), for read-only checks."""
     project = tmp_path_factory.mktemp("default-build")
-    for name in ("mkdocs.yml", "playbook", "docs"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        else:
-            shutil.copy2(src, project / name)
+    copy_default_project(project)
     result = run_cli("build", "--strict", "--site-dir", "site", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"

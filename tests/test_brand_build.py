@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_default_project, run_cli
 
 EDIT_URL = "https://example.org/cco-playbook/edit/main/"
 
 
 def copy_project(target: Path) -> Path:
     """The repository's project (content, docs, brands) with edit links configured."""
-    target.mkdir()
-    for name in ("mkdocs.yml", "playbook", "docs", "examples"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / name)
+    copy_default_project(target)
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
     if "edit_url:" not in config:
         config = config.replace(

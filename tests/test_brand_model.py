@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from generator.errors import ContentErrors
 from generator.model.brand import Brand, FontFamily
 from generator.render import render_site
 from generator.site import check
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_default_project, run_cli
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
@@ -147,11 +146,7 @@ def test_a_valid_brand_with_shipped_font_files(mini_project: Path) -> None:
 
 
 def test_the_other_brand_file_leaves_playbook_brand_yml_alone(tmp_path: Path) -> None:
-    project = tmp_path / "p"
-    project.mkdir()
-    for name in ("mkdocs.yml", "playbook", "docs", "examples"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+    project = copy_default_project(tmp_path / "p")
     result = run_cli("check", "--brand", "examples/acme/brand.yml", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.conftest import ROOT, PageWatch, run_cli
+from tests.conftest import PageWatch, copy_default_project, run_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,12 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The default playbook built once (strict, with --zip): the site and the extracted ZIP."""
     project = tmp_path_factory.mktemp("offline-default")
-    for name in ("mkdocs.yml", "playbook", "docs"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        else:
-            shutil.copy2(src, project / name)
+    copy_default_project(project)
     result = run_cli(
         "build", "--strict", "--site-dir", "site", "--zip", "out/playbook.zip", cwd=project
     )

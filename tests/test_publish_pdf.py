@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ import pytest
 from generator.model import Playbook
 from generator.publish.printpage import build_print_page, reading_order
 from generator.site import check, load_mkdocs_config
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_default_project, run_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,12 +30,7 @@ class Printed:
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     """The default playbook built once with ``--pdf``."""
     project = tmp_path_factory.mktemp("pdf-default")
-    for name in ("mkdocs.yml", "playbook", "docs"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        else:
-            shutil.copy2(src, project / name)
+    copy_default_project(project)
     result = run_cli(
         "build", "--strict", "--site-dir", "site", "--pdf", "out/playbook.pdf", cwd=project
     )
