@@ -69,6 +69,13 @@ def _pos(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+def _node_error(
+    display: str, node: yaml.Node, path: KeyPath, message: str, hint: str | None = None
+) -> ContentError:
+    pos = _pos(node.start_mark)
+    return ContentError(display, pos.line, pos.column, path, message, hint)
+
+
 def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -92,10 +99,9 @@ def _walk(
     source.values[path] = _pos(node.start_mark)
     if node.tag not in _STANDARD_TAGS:
         errors.append(
-            ContentError(
+            _node_error(
                 source.display,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
+                node,
                 path,
                 f"the tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
                 "content is plain YAML: remove the tag and write the value itself",
@@ -112,10 +118,9 @@ def _walk(
             if key in result:
                 first = source.keys[child]
                 errors.append(
-                    ContentError(
+                    _node_error(
                         source.display,
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
+                        key_node,
                         child,
                         f"duplicate key '{key}' (first defined at line {first.line})",
                         "keep one of the two entries",
@@ -172,10 +177,9 @@ def load_yaml(path: Path, display: str) -> tuple[SourceFile | None, list[Content
     if not errors and not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
         errors.append(
-            ContentError(
+            _node_error(
                 display,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
+                node,
                 (),
                 f"expected a mapping of keys to values at the top of the file, found {kind}",
                 "start the file with 'id: ...' and the other keys",

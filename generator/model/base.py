@@ -56,7 +56,29 @@ Slug = Annotated[
 ]
 
 
-class Ref(str):
+class _CheckedStr(str):
+    """A string type whose instances passed ``_validate``: later stages can tell them apart."""
+
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string"}
+
+    @classmethod
+    def _validate(cls, value: str) -> _CheckedStr:
+        return cls(value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return dict(cls.json_schema)
+
+
+class Ref(_CheckedStr):
     """A link to a playbook page: ``roles/cco``, ``assessments/readiness#q``, ``why.md``."""
 
     pattern: ClassVar[re.Pattern[str]] = _REF
@@ -84,20 +106,14 @@ class Ref(str):
         assert m is not None
         return m["anchor"]
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": _REF.pattern, "examples": ["roles/cco"]}
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "pattern": _REF.pattern,
+        "examples": ["roles/cco"],
+    }
 
 
-class Text(str):
+class Text(_CheckedStr):
     """Markdown text from content: no raw HTML, links only to pages, https: or mailto:."""
 
     @classmethod
@@ -117,17 +133,10 @@ class Text(str):
                 )
         return cls(value)
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(cls._validate, core_schema.str_schema())
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "description": "Markdown text without raw HTML"}
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "description": "Markdown text without raw HTML",
+    }
 
 
 def links_in(text: str) -> list[str]:
