@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check clean constraints browser
+.PHONY: site zip pdf test lint serve check clean constraints browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ $(VENV)/.test-installed: pyproject.toml constraints.txt $(VENV)/.site-installed
 site: $(VENV)/.site-installed
 	$(BIN)/cco-playbook build --strict --site-dir site
 	@echo "Open site/index.html in a browser (works from disk), or run 'make serve'."
+
+zip: $(VENV)/.site-installed
+	$(BIN)/cco-playbook build --strict --site-dir site --zip dist/cco-playbook.zip
+
+pdf: $(VENV)/.site-installed browser
+	$(BIN)/cco-playbook build --strict --site-dir site --pdf dist/cco-playbook.pdf
 
 serve: $(VENV)/.site-installed
 	$(BIN)/cco-playbook serve
@@ -46,4 +52,4 @@ constraints: $(VENV)/.test-installed
 	mv constraints.new constraints.txt
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache build dist
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache build

@@ -62,6 +62,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.site = render_site(self.playbook, self.paths.templates)
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc
+        if config.use_directory_urls:
+            log.warning(
+                "use_directory_urls is true: pages get folder URLs, which do not open from"
+                " disk (file://) and break the assessment scripts; set"
+                " 'use_directory_urls: false' in mkdocs.yml"
+            )
         config.nav = self.site.nav
         config.markdown_extensions.extend(
             name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions

@@ -255,3 +255,13 @@ def test_markdown_extensions_the_pages_need_are_added(mini_project: Path) -> Non
     assert '<abbr title="Chief Customer Officer">CCO</abbr>' in ceo
     glossary = (mini_project / "site" / "glossary.html").read_text()
     assert "<dl>" in glossary
+
+
+def test_directory_urls_are_refused_in_strict_mode(mini_project: Path) -> None:
+    config = mini_project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("use_directory_urls: false", "use_directory_urls: true")
+    )
+    result = run_cli("build", "--strict", "--site-dir", "site", cwd=mini_project)
+    assert result.returncode == 1
+    assert "use_directory_urls is true: pages get folder URLs" in result.stderr
