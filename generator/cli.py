@@ -28,29 +28,61 @@ from generator.site import UsageError
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cco-playbook",
-        description="Build, check and score the Chief Customer Officer playbook.",
-        epilog="Exit status: 0 ok, 1 content errors or a failed build, 2 usage errors.",
-    )
-    parser.add_argument("--version", action="version", version=f"cco-playbook {__version__}")
+_EXAMPLES = """examples:
+  cco-playbook check                          report every content error, file:line:col
+  cco-playbook build --site-dir site          build; the old site stays if anything fails
+  cco-playbook build --zip dist/playbook.zip --pdf dist/playbook.pdf
+  cco-playbook build --brand examples/acme/brand.yml --site-dir site-acme
+  cco-playbook score --assessment readiness answers.json
+
+Exit status: 0 ok, 1 content errors or a failed build, 2 usage errors."""
+
+
+def _config_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "-f",
         "--config-file",
         type=Path,
-        default=Path("mkdocs.yml"),
+        default=default,
         metavar="FILE",
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cco-playbook",
+        description="Check, build, publish and score the Chief Customer Officer playbook."
+        " Results go to stdout; errors and progress to stderr.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"cco-playbook {__version__}")
+    _config_option(parser, Path("mkdocs.yml"))
+    # -f also works after the command; SUPPRESS keeps the global value when it is absent.
+    common = argparse.ArgumentParser(add_help=False)
+    _config_option(common, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("check", help="validate every content file and report all errors")
+    def command(name: str, summary: str, details: str = "") -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=summary,
+            description=f"{summary[0].upper()}{summary[1:]}. {details}",
+            parents=[common],
+        )
+
+    p = command(
+        "check",
+        "validate every content file and report all errors",
+        "Prints one 'file:line:col: key.path: message (hint)' line per error on stderr;"
+        " exits 1 when there is any. Needs no git unless --since is given.",
+    )
     p.add_argument(
         "--format",
         choices=("text", "github"),
         default="text",
-        help="'text': file:line:col: message; 'github': Actions annotations",
+        help="'text' (default): file:line:col: message; 'github': Actions annotations on stdout",
     )
     p.add_argument("--brand", type=Path, metavar="FILE", help="check with this brand file")
     p.add_argument(
@@ -60,22 +92,59 @@ def _parser() -> argparse.ArgumentParser:
         " without a higher 'version' (CI passes the merge base)",
     )
 
-    p = sub.add_parser("build", help="check, then build the site (the old site stays on failure)")
-    p.add_argument("--site-dir", type=Path, metavar="DIR", help="where to write the site")
+    p = command(
+        "build",
+        "check, then build the site (the old site stays on failure)",
+        "Builds into a temporary folder next to the site folder and swaps it in only when"
+        " the build, the offline guard and any ZIP or PDF succeeded.",
+    )
+    p.add_argument(
+        "--site-dir",
+        type=Path,
+        metavar="DIR",
+        help="where to write the site (default: site_dir of mkdocs.yml, usually ./site)",
+    )
     p.add_argument("--brand", type=Path, metavar="FILE", help="build under another brand file")
-    p.add_argument("--zip", type=Path, metavar="FILE", help="also write the site as a ZIP")
-    p.add_argument("--pdf", type=Path, metavar="FILE", help="also write the playbook as a PDF")
+    p.add_argument(
+        "--zip", type=Path, metavar="FILE", help="also write the site as a ZIP for offline reading"
+    )
+    p.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help="also write the playbook as one PDF (needs Chromium)",
+    )
     p.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
 
-    p = sub.add_parser("serve", help="preview with live reload (reloads on YAML edits)")
-    p.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT")
+    p = command(
+        "serve",
+        "preview with live reload",
+        "Rebuilds and reloads the page when a YAML file, the brand, a template or a docs page"
+        " changes.",
+    )
+    p.add_argument(
+        "-a",
+        "--dev-addr",
+        default=None,
+        metavar="IP:PORT",
+        help="address to serve on (default: 127.0.0.1:8000)",
+    )
     p.add_argument("--brand", type=Path, metavar="FILE", help="preview under another brand")
 
-    p = sub.add_parser("render", help="write a plugin-free MkDocs project (Markdown + assets)")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p = command(
+        "render",
+        "write a plugin-free MkDocs project (Markdown + assets)",
+        "The folder holds docs/ (narrative and generated pages, assets) and an mkdocs.yml that"
+        " stock MkDocs + Material builds without cco-playbook.",
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
     p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
 
-    p = sub.add_parser("schema", help="write the JSON Schemas of the content files")
+    p = command(
+        "schema",
+        "write the JSON Schemas of the content files",
+        "Editors use them to complete and validate YAML while you type.",
+    )
     p.add_argument(
         "--out",
         type=Path,
@@ -84,16 +153,29 @@ def _parser() -> argparse.ArgumentParser:
         help="folder to write <kind>.schema.json into (default: ./schema)",
     )
 
-    p = sub.add_parser("new", help="scaffold a content file (or a question) that validates")
+    p = command(
+        "new",
+        "scaffold a content file (or a question) that validates",
+        "Writes playbook/<kind>/<ID>.yml, or appends a question to an assessment.",
+    )
     p.add_argument("kind", choices=("role", "structure", "starting-point", "question"))
     p.add_argument("id", metavar="ID", help="the new id: lowercase letters, digits, hyphens")
     p.add_argument("--assessment", metavar="ID", help="for 'question': the assessment to extend")
 
-    p = sub.add_parser("diff", help="Markdown report of content changes since a git ref")
+    p = command(
+        "diff",
+        "Markdown report of content changes since a git ref",
+        "For a pull-request comment: roles, structures, starting points, questions and"
+        " brand settings added, removed or changed.",
+    )
     p.add_argument("ref", metavar="REF", help="a branch, tag or commit, e.g. origin/main")
 
-    p = sub.add_parser("score", help="score answers with the reference scorer; prints JSON")
-    p.add_argument("--assessment", required=True, metavar="ID")
+    p = command(
+        "score",
+        "score answers with the reference scorer; prints JSON",
+        "The same result the assessment page computes in the browser.",
+    )
+    p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
     p.add_argument(
         "file",
         type=Path,

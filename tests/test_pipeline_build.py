@@ -265,3 +265,12 @@ def test_directory_urls_are_refused_in_strict_mode(mini_project: Path) -> None:
     result = run_cli("build", "--strict", "--site-dir", "site", cwd=mini_project)
     assert result.returncode == 1
     assert "use_directory_urls is true: pages get folder URLs" in result.stderr
+
+
+def test_config_file_option_works_before_and_after_the_command(
+    mini_project: Path, tmp_path: Path
+) -> None:
+    config = str(mini_project / "mkdocs.yml")
+    before = run_cli("-f", config, "check", cwd=tmp_path)
+    after = run_cli("check", "-f", config, cwd=tmp_path)
+    assert (before.returncode, after.returncode) == (0, 0), before.stderr + after.stderr
