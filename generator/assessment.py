@@ -1,7 +1,8 @@
 """The Python reference of the scoring definition, and the browser's assessment data.
 
-The same definition is implemented in ``static/assessment.js``; a test proves the
-two agree on generated answer sets. Keep them in step.
+KEEP IN STEP: the same definition is implemented in ``static/assessment-score.js``;
+change both together. ``tests/test_assessment_parity.py`` proves the two agree on
+generated answer sets.
 """
 
 from __future__ import annotations
