@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -17,12 +18,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from generator.errors import PlaybookError, ProjectError
+from generator.errors import PlaybookError, ProjectError, suggestion
 from generator.model import Playbook
 from generator.project import ProjectPaths
 from generator.reproducible import source_date_epoch
 
 PLUGIN = "cco-playbook"
+_UNKNOWN_OPTION = re.compile(r"Plugin 'cco-playbook' option '([^']+)': Unrecognised")
 Progress = Callable[[str], None]
 
 
@@ -41,11 +43,21 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
             f"no MkDocs configuration at '{config_file}'; run the command in a project folder"
             " or name the file with -f path/to/mkdocs.yml"
         )
+    warnings: list[str] = []
     try:
-        with _quiet_mkdocs():
+        with _collect_warnings(warnings):
             config = load_config(str(config_file), **overrides)
     except (ConfigurationError, Abort) as exc:
         raise UsageError(f"{config_file}: {exc}") from exc
+    for warning in warnings:
+        option = _UNKNOWN_OPTION.search(warning)
+        if option:
+            allowed = [key for key, _ in type(config.plugins[PLUGIN].config)._schema]
+            raise UsageError(
+                f"{config_file}: unknown option '{option.group(1)}' of the {PLUGIN} plugin"
+                f" ({suggestion(option.group(1), allowed)})"
+            )
+        print(f"WARNING -  {warning}", file=sys.stderr)
     if PLUGIN not in config.plugins:
         raise UsageError(
             f"{config_file} does not use the '{PLUGIN}' plugin; add it under 'plugins:'"
@@ -134,15 +146,27 @@ def _shown(path: Path) -> str:
         return path.as_posix() + "/"
 
 
+class _ListHandler(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(record.getMessage())
+
+
 @contextmanager
-def _quiet_mkdocs() -> Any:
+def _collect_warnings(sink: list[str]) -> Any:
+    """Keep MkDocs' configuration warnings, so the command can report them its own way."""
     logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
+    handler = _ListHandler(sink)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
     try:
         yield
     finally:
-        logger.setLevel(level)
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 @contextmanager

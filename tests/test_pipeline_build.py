@@ -274,3 +274,43 @@ def test_config_file_option_works_before_and_after_the_command(
     before = run_cli("-f", config, "check", cwd=tmp_path)
     after = run_cli("check", "-f", config, cwd=tmp_path)
     assert (before.returncode, after.returncode) == (0, 0), before.stderr + after.stderr
+
+
+def test_render_out_never_overwrites_what_it_did_not_write(mini_project: Path) -> None:
+    (mini_project / "notes").mkdir()
+    (mini_project / "notes" / "mine.txt").write_text("keep me")
+    cases = {
+        ".": "would overwrite the project itself",
+        "docs/index.md": "is a file; name a folder",
+        "notes": "is not empty and was not written by 'cco-playbook render'",
+    }
+    for out, message in cases.items():
+        result = run_cli("render", "--out", out, cwd=mini_project)
+        assert result.returncode == 1, out
+        assert message in result.stderr, result.stderr
+    assert (mini_project / "notes" / "mine.txt").read_text() == "keep me"
+    # A folder written by an earlier render is replaced without complaint.
+    assert run_cli("render", "--out", "rendered", cwd=mini_project).returncode == 0
+    assert run_cli("render", "--out", "rendered", cwd=mini_project).returncode == 0
+
+
+def test_render_out_reports_content_errors_without_writing(mini_project: Path) -> None:
+    break_content(mini_project)
+    result = run_cli("render", "--out", "rendered", cwd=mini_project)
+    assert result.returncode == 1
+    assert "unknown page 'roles/cxo'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (mini_project / "rendered").exists()
+
+
+def test_misspelt_plugin_option_is_a_usage_error(mini_project: Path) -> None:
+    config = mini_project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("      playbook: playbook", "      playbok: playbook")
+    )
+    result = run_cli("check", cwd=mini_project)
+    assert result.returncode == 2
+    assert (
+        "mkdocs.yml: unknown option 'playbok' of the cco-playbook plugin"
+        " (did you mean 'playbook'?)" in result.stderr
+    )
