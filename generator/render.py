@@ -178,6 +178,7 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
 
     renderer = Renderer(playbook, template_dir)
     install_page_helpers(renderer.env, playbook)
+    backlinks, questions = cross_links(playbook)
     site = RenderedSite()
     info = playbook.info.model
     for kind, template in _TEMPLATES.items():
@@ -201,7 +202,14 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
         site.sources[index] = playbook.info.source.path
         for item in items:
             path = f"{kind}/{item.model.id}.md"  # type: ignore[attr-defined]
-            site.pages[path] = renderer.page(template, path, item=item.model, kind=kind)
+            site.pages[path] = renderer.page(
+                template,
+                path,
+                item=item.model,
+                kind=kind,
+                related=related_pages(item.model, path, backlinks),
+                questions=questions.get(path, []),
+            )
             site.sources[path] = item.source.path
     if playbook.glossary is not None:
         site.pages["glossary.md"] = renderer.page(
@@ -215,6 +223,38 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
     site.extra_css = [f"{ASSET_DIR}/playbook.css", BRAND_CSS]
     site.abbreviations = abbreviations(playbook)
     return site
+
+
+def cross_links(
+    playbook: Playbook,
+) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str]]]]:
+    """Who links to each page: entities that list it as related (so links run both
+    ways without copy-paste), and assessment questions that list it (link, label)."""
+    from generator.assessment import plain_text
+
+    backlinks: dict[str, list[str]] = {}
+    questions: dict[str, list[tuple[str, str]]] = {}
+    for kind in KINDS:
+        for item in playbook.entities(kind):
+            source = f"{kind}/{item.model.id}"  # type: ignore[attr-defined]
+            for ref in getattr(item.model, "related", []):
+                backlinks.setdefault(Ref(ref).target, []).append(source)
+    for assessment in playbook.assessments:
+        a = assessment.model
+        for q in a.questions:
+            label = f"{a.title}: {plain_text(q.text)}"
+            for ref in q.related:
+                entry = (f"assessments/{a.id}#{q.id}", label)
+                questions.setdefault(Ref(ref).target, []).append(entry)
+    return backlinks, questions
+
+
+def related_pages(entity: Any, path: str, backlinks: dict[str, list[str]]) -> list[str]:
+    """The entity's own related pages, then the entity pages that point at it."""
+    own = [str(r) for r in entity.related]
+    seen = {Ref(r).target for r in own} | {path}
+    extra = [b for b in backlinks.get(path, []) if Ref(b).target not in seen]
+    return own + list(dict.fromkeys(extra))
 
 
 def build_nav(playbook: Playbook, site: RenderedSite) -> list[Any]:

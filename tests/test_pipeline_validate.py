@@ -188,7 +188,7 @@ def test_assessment_rules(mini_project: Path) -> None:
     errors = errors_of(mini_project)
     assert any("bands: a readiness assessment needs a band with 'min: 0'" in e for e in errors)
     assert any(
-        "questions[0].scale: unknown scale 'agree' (did you mean 'agreement'?)" in e for e in errors
+        "questions[1].scale: unknown scale 'agree' (did you mean 'agreement'?)" in e for e in errors
     )
 
 
