@@ -20,6 +20,7 @@
   var MAX_FRAGMENT = 8192;
   var MAX_FILE = 1048576;
   var MAX_KEYS = 500;
+  var MAX_LABEL = 80;
   var WEAK = 70;
   var ACTIONS_PER_DIMENSION = 3;
   var hasOwn = Object.prototype.hasOwnProperty;
@@ -67,6 +68,47 @@
     var copy = {};
     Object.keys(answers).forEach(function (k) { copy[k] = answers[k]; });
     return copy;
+  }
+
+  /* A label the reader typed, or one read from a file: one plain line, length-limited.
+   * Control, line-separator and bidi-override characters go (they could disguise it). */
+  function cleanLabel(value) {
+    if (typeof value !== "string") return "";
+    return value.slice(0, 4 * MAX_LABEL)
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, " ")
+      .replace(/\s+/g, " ").trim().slice(0, MAX_LABEL);
+  }
+
+  /* An export date from a file, as YYYY-MM-DD, or "" when it is not an ISO date. */
+  function cleanDate(value) {
+    var iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+    return typeof value === "string" && iso.test(value) ? value.slice(0, 10) : "";
+  }
+
+  /* Check a share link or results file against this assessment and version. Returns
+   * {answers, ignored} to use, or {notice, values} saying why it cannot be used. The
+   * re-import and the comparison both go through here, so they accept the same files. */
+  function checkResult(spec, input, source) {
+    var unreadable = source === "link" ? "unreadable_link" : "unreadable_file";
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      return { notice: unreadable };
+    }
+    var stamped = own(input, "assessment") || own(input, "version");
+    if (stamped && input.assessment !== spec.id) {
+      if (typeof input.assessment === "string" && /^[a-z0-9][a-z0-9-]{0,80}$/.test(input.assessment)) {
+        return { notice: "other_assessment", values: { id: input.assessment } };
+      }
+      return { notice: unreadable };
+    }
+    if (stamped && input.version !== spec.version) {
+      var linked = typeof input.version === "number" && isFinite(input.version) ? input.version : "?";
+      return { notice: "old_version", values: { linked: String(linked).slice(0, 12), current: spec.version } };
+    }
+    var answers = stamped ? input.answers : own(input, "answers") ? input.answers : input;
+    if (answers === null || typeof answers !== "object" || Array.isArray(answers)) {
+      return { notice: unreadable };
+    }
+    return cleanAnswers(spec, answers);
   }
 
   /* "#assessment=readiness&version=1&answers=goals:yes,roadmap:no" -> parts, or null for a
@@ -136,6 +178,7 @@
     this.content = this.root.querySelector("[data-assessment-content]");
     this.key = storageKey(this.spec);
     this.fromLink = false;
+    this.label = "";
   }
 
   Assessment.prototype.t = function (key, values) {
@@ -170,7 +213,8 @@
     try {
       window.localStorage.setItem(this.key, JSON.stringify({
         assessment: this.spec.id, version: this.spec.version,
-        answers: plainAnswers(this.answers()), shown: Boolean(shown)
+        answers: plainAnswers(this.answers()), shown: Boolean(shown),
+        label: this.label
       }));
     } catch (e) {
       if (!this.storageWarned) this.notice("storage_unavailable");
@@ -201,38 +245,19 @@
     var cleaned = cleanAnswers(this.spec, record.answers);
     if (cleaned.ignored > 0) this.notice("ignored_answers", { count: cleaned.ignored });
     this.fill(cleaned.answers);
+    this.label = cleanLabel(record.label);
     if (record.shown === true && Object.keys(cleaned.answers).length > 0) this.showResult();
   };
 
   /* A share link or imported file: apply it only if it is for this assessment and version. */
   Assessment.prototype.accept = function (input, source) {
-    var unreadable = source === "link" ? "unreadable_link" : "unreadable_file";
-    if (input === null || typeof input !== "object" || Array.isArray(input)) {
-      this.notice(unreadable);
+    var checked = checkResult(this.spec, input, source);
+    if (checked.notice) {
+      this.notice(checked.notice, checked.values);
       return false;
     }
-    var stamped = own(input, "assessment") || own(input, "version");
-    if (stamped && input.assessment !== this.spec.id) {
-      if (typeof input.assessment === "string" && /^[a-z0-9][a-z0-9-]{0,80}$/.test(input.assessment)) {
-        this.notice("other_assessment", { id: input.assessment });
-      } else {
-        this.notice(unreadable);
-      }
-      return false;
-    }
-    if (stamped && input.version !== this.spec.version) {
-      var linked = typeof input.version === "number" && isFinite(input.version) ? input.version : "?";
-      this.notice("old_version", { linked: String(linked).slice(0, 12), current: this.spec.version });
-      return false;
-    }
-    var answers = stamped ? input.answers : own(input, "answers") ? input.answers : input;
-    if (answers === null || typeof answers !== "object" || Array.isArray(answers)) {
-      this.notice(unreadable);
-      return false;
-    }
-    var cleaned = cleanAnswers(this.spec, answers);
-    if (cleaned.ignored > 0) this.notice("ignored_answers", { count: cleaned.ignored });
-    this.fill(cleaned.answers);
+    if (checked.ignored > 0) this.notice("ignored_answers", { count: checked.ignored });
+    this.fill(checked.answers);
     return true;
   };
 
@@ -255,6 +280,7 @@
       window.localStorage.removeItem(this.key);
     } catch (e) { /* nothing stored, nothing to clear */ }
     this.fill({});
+    this.label = "";
     this.hideResult();
     this.clearNotices();
     if (parseFragment(window.location.hash) !== null && window.history.replaceState) {
@@ -315,6 +341,10 @@
     label.appendChild(file);
     bar.appendChild(clear);
     bar.appendChild(label);
+    // The comparison (assessment-compare.js) is optional: without it, import still works.
+    var Comparison = window.ccoPlaybook.Comparison;
+    if (typeof Comparison === "function") bar.appendChild(new Comparison(this, bar).control());
+    this.tools = bar;
     return bar;
   };
 
@@ -336,6 +366,7 @@
       }
       if (self.accept(parsed, "file")) {
         self.fromLink = false;
+        self.label = cleanLabel(parsed.label);
         self.notice("imported");
         self.save(self.showResult());
       }
@@ -354,9 +385,11 @@
     return node;
   }
 
-  function fileName(spec, extension) {
-    var base = [allData().playbook, spec.id, "v" + spec.version].join("-");
-    return base.toLowerCase().replace(/[^a-z0-9-]+/g, "-") + "." + extension;
+  function fileName(spec, extension, label) {
+    var parts = [allData().playbook, spec.id, "v" + spec.version];
+    if (label) parts.push(label.slice(0, 40));
+    var base = parts.join("-").toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+    return base.replace(/-+/g, "-").replace(/-$/, "") + "." + extension;
   }
 
   function download(name, type, body) {
@@ -564,12 +597,32 @@
       section.appendChild(el("h3", null, this.t("contact_heading")));
       section.appendChild(contact);
     }
+    section.appendChild(this.labelBox());
     section.appendChild(this.resultTools(answers, result));
     this.root.insertBefore(section, this.content);
     this.root.classList.add("cco-assessment--result");
     if (this.live) this.live.textContent = verdict + " " + answered;
     if (focus) section.focus();
     return true;
+  };
+
+  /* The reader's own name for this result ("Sales leadership, Q3"), carried by exports
+   * so that a comparison can tell results apart. */
+  Assessment.prototype.labelBox = function () {
+    var self = this;
+    var box = el("p", "cco-result__label");
+    var label = box.appendChild(el("label", null, this.t("label_label")));
+    var input = label.appendChild(el("input"));
+    input.type = "text";
+    input.maxLength = MAX_LABEL;
+    input.autocomplete = "off";
+    input.value = this.label;
+    input.setAttribute("data-assessment-label", "");
+    input.addEventListener("input", function () {
+      self.label = cleanLabel(input.value);
+      if (!self.fromLink) self.save(true);
+    });
+    return box;
   };
 
   Assessment.prototype.resultTools = function (answers, result) {
@@ -582,16 +635,20 @@
       b.addEventListener("click", action);
       return b;
     }
-    var exported = {
-      format: "cco-playbook-assessment", playbook: data.playbook, brand: data.brand,
-      assessment: spec.id, version: spec.version, answers: plainAnswers(answers), result: result
-    };
     button("print", function () { window.print(); }, "data-assessment-print");
     button("download_json", function () {
-      download(fileName(spec, "json"), "application/json", JSON.stringify(exported, null, 2) + "\n");
+      // Built on click, so the label and date are the ones at the time of export.
+      var exported = {
+        format: "cco-playbook-assessment", playbook: data.playbook, brand: data.brand,
+        assessment: spec.id, version: spec.version, label: self.label,
+        exported: new Date().toISOString(), answers: plainAnswers(answers), result: result
+      };
+      download(fileName(spec, "json", self.label), "application/json",
+        JSON.stringify(exported, null, 2) + "\n");
     }, "data-assessment-json");
     button("download_csv", function () {
-      download(fileName(spec, "csv"), "text/csv;charset=utf-8", "\ufeff" + self.csv(answers, result));
+      download(fileName(spec, "csv", self.label), "text/csv;charset=utf-8",
+        "\ufeff" + self.csv(answers, result, new Date().toISOString()));
     }, "data-assessment-csv");
     var shareBox = el("p", "cco-result__share");
     var shareLabel = el("label", null, this.t("share_label"));
@@ -621,9 +678,11 @@
     return tools;
   };
 
-  Assessment.prototype.csv = function (answers, result) {
+  Assessment.prototype.csv = function (answers, result, exported) {
     var self = this;
     var lines = [[this.t("csv_kind"), this.t("csv_id"), this.t("csv_title"), this.t("csv_value")]];
+    lines.push([this.t("csv_label"), "", "", this.label]);
+    lines.push([this.t("csv_exported"), "", "", exported]);
     this.spec.questions.forEach(function (q) {
       var choice = q.choices.filter(function (c) { return c.id === answers[q.id]; })[0];
       lines.push([self.t("csv_question"), q.id, q.text, choice ? choice.label : ""]);
@@ -644,6 +703,8 @@
   window.ccoPlaybook.Assessment = Assessment;
   window.ccoPlaybook.internals = {
     el: el, own: own, fragmentFor: fragmentFor, plainAnswers: plainAnswers, WEAK: WEAK,
+    svg: svg, text: text, download: download, csvCell: csvCell, fileName: fileName,
+    checkResult: checkResult, cleanLabel: cleanLabel, cleanDate: cleanDate, MAX_FILE: MAX_FILE,
     ACTIONS_PER_DIMENSION: ACTIONS_PER_DIMENSION
   };
 
