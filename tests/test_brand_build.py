@@ -18,7 +18,7 @@ def copy_project(target: Path) -> Path:
     """The repository's project (content, docs, brands) with edit links configured."""
     copy_default_project(target)
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    if "edit_url:" not in config:
+    if not re.search(r"^\s*edit_url:", config, re.M):
         config = config.replace(
             "      brand: playbook/brand.yml\n",
             f"      brand: playbook/brand.yml\n      edit_url: {EDIT_URL}\n",
