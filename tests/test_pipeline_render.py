@@ -25,6 +25,8 @@ GOLDEN_PAGES = [
     "starting-points/index.md",
     "starting-points/ceo-office.md",
     "glossary.md",
+    "assessments/index.md",
+    "assessments/readiness.md",
 ]
 
 
@@ -44,7 +46,7 @@ def test_golden_markdown(rendered: dict[str, str], page: str) -> None:
 
 def test_every_entity_has_a_page(rendered: dict[str, str]) -> None:
     assert sorted(rendered) == sorted(
-        [*GOLDEN_PAGES, "roles/ceo.md", "assessments/index.md", "assessments/readiness.md"]
+        [*GOLDEN_PAGES, "roles/ceo.md"]
     )
 
 
