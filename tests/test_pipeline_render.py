@@ -45,9 +45,7 @@ def test_golden_markdown(rendered: dict[str, str], page: str) -> None:
 
 
 def test_every_entity_has_a_page(rendered: dict[str, str]) -> None:
-    assert sorted(rendered) == sorted(
-        [*GOLDEN_PAGES, "roles/ceo.md"]
-    )
+    assert sorted(rendered) == sorted([*GOLDEN_PAGES, "roles/ceo.md"])
 
 
 def test_content_is_data_not_template_code(rendered: dict[str, str]) -> None:
