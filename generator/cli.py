@@ -23,6 +23,7 @@ from generator.errors import (
     display_path,
     suggestion,
 )
+from generator.model.base import KINDS
 from generator.site import UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -192,7 +193,7 @@ def _progress(step: str) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.site import check
 
-    check(args.config_file, args.brand)
+    playbook = check(args.config_file, args.brand)
     if args.since:
         from generator.contrib.gate import version_gate
         from generator.site import load_mkdocs_config, project_paths
@@ -205,7 +206,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             f"cco-playbook: assessment versions match their scoring since {args.since}",
             file=sys.stderr,
         )
-    print("cco-playbook: content is valid", file=sys.stderr)
+    counts = ", ".join(f"{len(playbook.entities(kind))} {kind.replace('-', ' ')}" for kind in KINDS)
+    files = len(list(playbook.sources()))
+    print(f"cco-playbook: content is valid ({files} files: {counts})", file=sys.stderr)
     return EXIT_OK
 
 

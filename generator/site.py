@@ -104,7 +104,7 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         config.site_dir = str(staging)
-        progress(f"building {len(playbook.info.model.nav)} sections with MkDocs")
+        progress("building the site with MkDocs")
         try:
             with _mkdocs_logging(), source_date_epoch(config_file.resolve().parent):
                 mkdocs_build(config)
