@@ -139,6 +139,11 @@ def ui_strings(language: str) -> dict[str, str]:
     return strings
 
 
+def fill(template: str, **values: str) -> str:
+    """Replace ``{name}`` placeholders by plain substitution (values may contain braces)."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
 # --- the page and its data ----------------------------------------------------------
 
 
@@ -219,7 +224,12 @@ def assessment_assets(playbook: Playbook) -> dict[str, bytes]:
             "playbook": playbook.info.model.id,
             "brand": playbook.brand.model.name,
             "language": playbook.brand.model.language,
-            "strings": ui_strings(playbook.brand.model.language),
+            # The PDF's and the ZIP's texts stay out of the page's script.
+            "strings": {
+                k: v
+                for k, v in ui_strings(playbook.brand.model.language).items()
+                if not k.startswith(("print_", "zip_"))
+            },
             "assessments": assessment_data(playbook),
         },
         ensure_ascii=True,

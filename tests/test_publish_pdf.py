@@ -137,6 +137,21 @@ def test_assessments_are_printable_worksheets(printed: Printed, playbook: Playbo
     assert flat.count("Tick one answer per question") == len(playbook.assessments)
 
 
+def test_print_page_speaks_the_brand_language(printed: Printed) -> None:
+    german = check(printed.project / "mkdocs.yml", printed.project / "examples/acme/brand.yml")
+    assert german.brand.model.language == "de"
+    config = load_mkdocs_config(printed.project / "mkdocs.yml")
+    config.plugins["cco-playbook"].on_config(config)
+    page = build_print_page(printed.project / "site", list(config.nav), german)
+    assert f"<p>Version {german.info.model.version}</p>" in page
+    assert '<nav class="print-toc"><h1>Inhalt</h1>' in page
+    assert page.count("Kreuzen Sie pro Frage eine Antwort an.") == len(german.assessments)
+    # Worksheet headings are demoted under their nav group, so match any level.
+    assert re.search(r"<h\d>Ergebnisstufen</h\d>", page)
+    assert re.search(r"<h\d>Bewertete Optionen</h\d>", page)
+    assert "Tick one answer" not in page and "Contents" not in page
+
+
 def test_a_missing_browser_is_explained(mini_project: Path) -> None:
     result = run_cli(
         "build",

@@ -78,6 +78,11 @@ def test_zip_keeps_the_search_languages_the_brand_uses(mini_project: Path) -> No
     path = _build_zip(mini_project, "de.zip")
     lunr = sorted(n.split("/lunr/")[1] for n in zipfile.ZipFile(path).namelist() if "/lunr/" in n)
     assert lunr == ["min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"]
+    # The reader's README speaks the brand's language too.
+    readme = zipfile.ZipFile(path).read("de/README.txt").decode("utf-8")
+    assert readme.startswith("Mini playbook (Mini Co), Version 0.1\n")
+    assert "Entpacken Sie zuerst das ganze ZIP" in readme
+    assert "Extract" not in readme
     assert len(zip_members(mini_project / "site")) < len(list((mini_project / "site").rglob("*")))
 
 

@@ -69,23 +69,13 @@ def zip_members(site_dir: Path) -> list[str]:
 
 
 def readme_text(playbook: Playbook) -> str:
-    """The short note a reader sees first: extract, open index.html, nothing is sent."""
-    brand = playbook.brand.model.name
+    """The short note a reader sees first, in the brand's language: extract, open
+    index.html, nothing is sent."""
+    from generator.assessment import fill, ui_strings
+
     info = playbook.info.model
-    return (
-        f"{info.title} ({brand}), version {info.version}\n"
-        "\n"
-        "How to read this copy\n"
-        "\n"
-        "1. Extract the whole ZIP first (Windows: right-click, 'Extract All'; macOS:\n"
-        "   double-click). Pages opened inside the ZIP without extracting do not work.\n"
-        "2. Open index.html from the extracted folder in any web browser.\n"
-        "\n"
-        "Everything works from the folder, with no internet connection: the pages,\n"
-        "search and the self-assessments. Nothing is sent anywhere: the pages load\n"
-        "nothing from other sites, and your assessment answers stay in your browser on\n"
-        "this computer.\n"
-    )
+    template = ui_strings(playbook.brand.model.language)["zip_readme"]
+    return fill(template, title=info.title, brand=playbook.brand.model.name, version=info.version)
 
 
 def _folder_name(zip_file: Path) -> str:

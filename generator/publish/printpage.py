@@ -19,6 +19,7 @@ from typing import Any
 
 import markdown  # type: ignore[import-untyped]
 
+from generator.assessment import fill, ui_strings
 from generator.model import Playbook
 from generator.model.assessment import Assessment
 from generator.publish.offline import is_outside
@@ -137,11 +138,15 @@ def _demote(text: str, *, keep_h1: bool = False) -> str:
 
 
 def _page_content(
-    site_dir: Path, page: str, pages: set[str], worksheets: dict[str, Assessment]
+    site_dir: Path,
+    page: str,
+    pages: set[str],
+    worksheets: dict[str, Assessment],
+    ui: dict[str, str],
 ) -> str:
     """One page's article (or its assessment's worksheet), fitted into the print page."""
     if page in worksheets:
-        content = worksheet(worksheets[page], page)
+        content = worksheet(worksheets[page], page, ui)
     else:
         found = _ARTICLE.search((site_dir / page).read_text(encoding="utf-8"))
         content = found.group(1) if found else ""
@@ -157,16 +162,14 @@ def _markdown(text: str | None, page: str) -> str:
     return str(markdown.markdown(resolve_links(str(text), page), extensions=["attr_list"]))
 
 
-def worksheet(assessment: Assessment, page: str) -> str:
+def worksheet(assessment: Assessment, page: str, ui: dict[str, str]) -> str:
     """An assessment as a worksheet to fill in on paper: every question, every choice."""
     md_page = page.removesuffix(".html") + ".md"
     parts = [
         f'<h1 id="top">{html.escape(assessment.title)}</h1>',
         _markdown(assessment.summary, md_page),
         _markdown(assessment.intro, md_page),
-        "<p><em>Tick one answer per question. To see your scores and recommendations,"
-        " enter the same answers on this assessment's page in the website or the offline"
-        " copy; nothing you enter there leaves your browser.</em></p>",
+        f"<p><em>{html.escape(ui['print_worksheet_hint'])}</em></p>",
     ]
     for number, question in enumerate(assessment.questions, start=1):
         choices = "".join(
@@ -183,12 +186,14 @@ def worksheet(assessment: Assessment, page: str) -> str:
             for band in sorted(assessment.bands, key=lambda b: b.min)
         )
         parts.append(
-            "<h2>Result bands</h2><table><thead><tr><th>Overall score from</th>"
-            f"<th>Result</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<h2>{html.escape(ui['print_bands_heading'])}</h2><table><thead><tr>"
+            f"<th>{html.escape(ui['print_bands_from'])}</th>"
+            f"<th>{html.escape(ui['print_bands_result'])}</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
         )
     if assessment.outcomes:
         items = "".join(f"<li>{html.escape(o.title)}</li>" for o in assessment.outcomes)
-        parts.append(f"<h2>Options it ranks</h2><ul>{items}</ul>")
+        parts.append(f"<h2>{html.escape(ui['print_options_heading'])}</h2><ul>{items}</ul>")
     return f'<div class="print-worksheet">{"".join(parts)}</div>'
 
 
@@ -214,11 +219,12 @@ def build_print_page(site_dir: Path, nav: list[Any], playbook: Playbook) -> str:
     styles = "".join(f'<link rel="stylesheet" href="{h}">' for h in _STYLESHEET.findall(front))
     body_attrs = m.group(1) if (m := _BODY.search(front)) else ""
     info, brand = playbook.info.model, playbook.brand.model
+    ui = ui_strings(brand.language)
     toc: list[str] = []
     sections: list[str] = []
     current_group: str | None = None
     for entry in entries:
-        content = _page_content(site_dir, entry.path, pages, worksheets)
+        content = _page_content(site_dir, entry.path, pages, worksheets, ui)
         title_match = _H1_TEXT.search(content)
         title = _TAGS.sub("", title_match.group(1)).strip() if title_match else entry.path
         section_id = anchor_of(entry.path)
@@ -248,9 +254,12 @@ def build_print_page(site_dir: Path, nav: list[Any], playbook: Playbook) -> str:
         f'<section class="print-cover">{_logo_tag(playbook)}'
         f'<p class="print-brand">{html.escape(brand.name)}</p>'
         f"<h1>{html.escape(info.title)}</h1><p>{html.escape(info.description)}</p>"
-        f"<p>Version {html.escape(info.version)}</p></section>"
+        f"<p>{html.escape(fill(ui['print_version'], version=info.version))}</p></section>"
     )
-    contents = f'<nav class="print-toc"><h1>Contents</h1><ul>{"".join(toc)}</ul></nav>'
+    contents = (
+        f'<nav class="print-toc"><h1>{html.escape(ui["print_contents"])}</h1>'
+        f"<ul>{''.join(toc)}</ul></nav>"
+    )
     return (
         f'<!doctype html><html lang="{html.escape(brand.language)}"><head>'
         f'<meta charset="utf-8"><title>{html.escape(info.title)}</title>{styles}'
