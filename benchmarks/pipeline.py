@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.render import render_site  # noqa: E402
-from generator.site import build_site, check  # noqa: E402
+from generator.site.build import build_site, check  # noqa: E402
 
 ENTITY_FOLDERS = ("roles", "structures", "starting-points", "assessments")
 

@@ -24,7 +24,7 @@ from generator.errors import (
     suggestion,
 )
 from generator.model.base import KINDS
-from generator.site import UsageError
+from generator.site.build import UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -191,12 +191,12 @@ def _progress(step: str) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from generator.site import check
+    from generator.site.build import check
 
     playbook = check(args.config_file, args.brand)
     if args.since:
         from generator.contrib.gate import version_gate
-        from generator.site import load_mkdocs_config, project_paths
+        from generator.site.build import load_mkdocs_config, project_paths
 
         paths = project_paths(load_mkdocs_config(args.config_file), args.brand)
         errors = version_gate(paths, args.since)
@@ -222,7 +222,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_new(args: argparse.Namespace) -> int:
     from generator.contrib.scaffold import new_file, new_question
-    from generator.site import load_mkdocs_config, project_paths
+    from generator.site.build import load_mkdocs_config, project_paths
 
     paths = project_paths(load_mkdocs_config(args.config_file))
     if args.kind == "question":
@@ -241,7 +241,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from generator.contrib.changes import change_report
-    from generator.site import load_mkdocs_config, project_paths
+    from generator.site.build import load_mkdocs_config, project_paths
 
     paths = project_paths(load_mkdocs_config(args.config_file))
     print(change_report(paths, args.ref), end="")
@@ -268,7 +268,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    from generator.site import check
+    from generator.site.build import check
 
     check(args.config_file, args.brand)
     if args.brand is not None:
@@ -278,7 +278,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from generator.standalone import write_standalone
+    from generator.site.standalone import write_standalone
 
     count = write_standalone(args.config_file, args.out, brand=args.brand)
     _progress(
@@ -290,7 +290,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _cmd_score(args: argparse.Namespace) -> int:
     from generator.assessment import answers_from, score
-    from generator.site import check
+    from generator.site.build import check
 
     playbook = check(args.config_file)
     found = {a.model.id: a.model for a in playbook.assessments}

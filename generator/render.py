@@ -173,8 +173,8 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
     """Render every generated page, the navigation and the assets."""
     from generator.assessment import assessment_assets, install_page_helpers
     from generator.assets import static_assets
-    from generator.brand import BRAND_CSS, brand_assets
     from generator.matrix import structure_matrix
+    from generator.site.brand import BRAND_CSS, brand_assets
 
     renderer = Renderer(playbook, template_dir)
     install_page_helpers(renderer.env, playbook)

@@ -9,7 +9,7 @@ import pytest
 from generator.errors import ContentErrors
 from generator.model.brand import Brand, FontFamily
 from generator.render import render_site
-from generator.site import check
+from generator.site.build import check
 from tests.conftest import ROOT, copy_default_project, run_cli
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.brand import brand_css, footer_html, search_language
 from generator.model.brand import Brand
 from generator.palette import (
     AA,
@@ -20,6 +19,7 @@ from generator.palette import (
     shade,
     text_on,
 )
+from generator.site.brand import brand_css, footer_html, search_language
 from tests.conftest import run_cli
 
 

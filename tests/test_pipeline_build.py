@@ -230,7 +230,7 @@ def test_check_on_the_default_playbook_locates_a_misspelt_reference(
 def test_serve_watches_the_content_and_the_brand(mini_project: Path) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.site import load_mkdocs_config
+    from generator.site.build import load_mkdocs_config
 
     config = load_mkdocs_config(mini_project / "mkdocs.yml")
     config = config.plugins.on_config(config)

@@ -13,7 +13,7 @@ import pytest
 
 from generator.errors import ProjectError
 from generator.render import link_to, render_site, resolve_links
-from generator.site import check
+from generator.site.build import check
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 FIXTURE = Path(__file__).parent / "fixtures" / "mini" / "mkdocs.yml"

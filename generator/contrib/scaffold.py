@@ -18,7 +18,7 @@ from generator.model.base import SLUG
 from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.project import ProjectPaths
-from generator.site import UsageError
+from generator.site.build import UsageError
 
 #: ``new`` kinds that create a file → (folder, schema name).
 FILE_KINDS = {

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.model import Playbook
 from generator.publish.archive import write_zip
 from generator.publish.offline import check_offline
-from generator.site import Progress, build_site
+from generator.site.build import Progress, build_site
 
 
 def human_size(size: int) -> str:

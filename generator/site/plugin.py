@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.brand import apply_brand
+from generator.site.brand import apply_brand
 from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.project import ProjectPaths

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import ProjectError
 from generator.render import with_abbreviations
-from generator.site import PLUGIN, load_mkdocs_config, project_paths
+from generator.site.build import PLUGIN, load_mkdocs_config, project_paths
 
 #: Marks a folder written by ``render``, which a later render may replace.
 MARKER = ".cco-playbook-render"
@@ -24,7 +24,7 @@ _THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "ic
 
 def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None) -> int:
     """Write docs, generated pages, assets and mkdocs.yml to ``out``; return the file count."""
-    from generator.plugin import PlaybookPlugin
+    from generator.site.plugin import PlaybookPlugin
 
     config = load_mkdocs_config(config_file)
     paths = project_paths(config, brand)
