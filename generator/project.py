@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model import Playbook, load_playbook
-
 
 @dataclass(frozen=True)
 class ProjectPaths:
@@ -39,10 +37,6 @@ class ProjectPaths:
             templates=(root / templates).resolve() if templates else None,
             edit_url=edit_url,
         )
-
-    def load(self) -> Playbook:
-        """Load and validate the playbook; raises ContentErrors with every problem."""
-        return load_playbook(self.playbook, self.brand, self.docs, self.root)
 
     def edit_link(self, source: Path) -> str | None:
         """The repository URL that edits ``source``, when edit links are configured."""

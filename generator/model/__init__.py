@@ -11,7 +11,7 @@ from generator.model.content import (
     StartingPoint,
     Structure,
 )
-from generator.model.project import Item, Playbook, load_playbook
+from generator.model.playbook import Item, Playbook
 
 __all__ = [
     "KINDS",
@@ -33,5 +33,4 @@ __all__ = [
     "StartingPoint",
     "Structure",
     "Text",
-    "load_playbook",
 ]

@@ -16,7 +16,7 @@ from generator.load import SourceFile
 from generator.model.assessment import Assessment
 from generator.model.base import KINDS, Ref, Text, links_in
 from generator.model.brand import check_brand_files
-from generator.model.project import Item, Playbook
+from generator.model.playbook import Item, Playbook
 from generator.model.validate import options, step
 
 GENERATED_SINGLE_PAGES = {"glossary.md": "glossary"}

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.errors import PlaybookError, ProjectError, suggestion
 from generator.model import Playbook
+from generator.playbook import load_playbook
 from generator.project import ProjectPaths
 from generator.reproducible import source_date_epoch
 
@@ -83,7 +84,7 @@ def project_paths(config: MkDocsConfig, brand: Path | None = None) -> ProjectPat
 def check(config_file: Path, brand: Path | None = None) -> Playbook:
     """Load and validate; raises ContentErrors naming every problem."""
     config = load_mkdocs_config(config_file)
-    return project_paths(config, brand).load()
+    return load_playbook(project_paths(config, brand))
 
 
 def build_site(
@@ -98,7 +99,7 @@ def build_site(
     """Build into a temporary folder and replace ``site_dir`` only when all went well."""
     progress("checking content")
     config = load_mkdocs_config(config_file, strict=strict)
-    playbook = project_paths(config, brand).load()
+    playbook = load_playbook(project_paths(config, brand))
     target = (site_dir or Path(config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from generator.site.brand import apply_brand
 from generator.errors import PlaybookError
 from generator.model import Playbook
+from generator.playbook import load_playbook
 from generator.project import ProjectPaths
 from generator.render import (
     MARKDOWN_EXTENSIONS,
@@ -58,7 +59,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.config.edit_url,
         )
         try:
-            self.playbook = self.paths.load()
+            self.playbook = load_playbook(self.paths)
             self.site = render_site(self.playbook, self.paths.templates)
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc

@@ -14,6 +14,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import ProjectError
+from generator.playbook import load_playbook
 from generator.render import with_abbreviations
 from generator.site.build import PLUGIN, load_mkdocs_config, project_paths
 
@@ -28,7 +29,7 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
 
     config = load_mkdocs_config(config_file)
     paths = project_paths(config, brand)
-    paths.load()  # every content error, reported before anything is written
+    load_playbook(paths)  # every content error, reported before anything is written
     _check_output_folder(out, paths.root)
     plugin = config.plugins[PLUGIN]
     assert isinstance(plugin, PlaybookPlugin)

@@ -1,11 +1,10 @@
-"""Stage 2: find every content file, validate it, then cross-check them all."""
+"""Stage 2: find every content file of a playbook, load and validate it, then cross-check
+them all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -15,7 +14,10 @@ from generator.model.assessment import Assessment
 from generator.model.base import SLUG
 from generator.model.brand import Brand
 from generator.model.content import Factors, Glossary, PlaybookInfo, Role, StartingPoint, Structure
+from generator.model.crossref import check_references
+from generator.model.playbook import Item, Playbook
 from generator.model.validate import validate
+from generator.project import ProjectPaths
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -32,55 +34,6 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "factors.yml": Factors,
     "glossary.yml": Glossary,
 }
-
-
-@dataclass(frozen=True)
-class Item(Generic[M]):
-    """A validated model together with the file it came from."""
-
-    model: M
-    source: SourceFile
-
-
-@dataclass
-class Playbook:
-    """All validated content of one project, ready to render."""
-
-    root: Path
-    docs_dir: Path
-    info: Item[PlaybookInfo]
-    brand: Item[Brand]
-    roles: list[Item[Role]] = field(default_factory=list)
-    structures: list[Item[Structure]] = field(default_factory=list)
-    starting_points: list[Item[StartingPoint]] = field(default_factory=list)
-    assessments: list[Item[Assessment]] = field(default_factory=list)
-    factors: Item[Factors] | None = None
-    glossary: Item[Glossary] | None = None
-    docs_pages: frozenset[str] = frozenset()
-    #: Pages whose files failed validation: links to them are not reported twice.
-    unvalidated_pages: frozenset[str] = frozenset()
-    #: Files that loaded but failed validation, with the model they were meant for.
-    unvalidated: list[tuple[SourceFile, type[BaseModel]]] = field(default_factory=list)
-
-    def entities(self, kind: str) -> list[Item[BaseModel]]:
-        items: dict[str, list[Item[BaseModel]]] = {
-            "roles": list(self.roles),  # type: ignore[arg-type]
-            "structures": list(self.structures),  # type: ignore[arg-type]
-            "starting-points": list(self.starting_points),  # type: ignore[arg-type]
-            "assessments": list(self.assessments),  # type: ignore[arg-type]
-        }
-        return items[kind]
-
-    def sources(self) -> Iterator[SourceFile]:
-        """Every content file, for watching and for edit links."""
-        yield self.info.source
-        yield self.brand.source
-        for kind in ENTITY_FOLDERS:
-            for item in self.entities(kind):
-                yield item.source
-        for single in (self.factors, self.glossary):
-            if single is not None:
-                yield single.source
 
 
 class _Collector:
@@ -112,13 +65,12 @@ def _order_key(item: Item[BaseModel]) -> tuple[int, str]:
     return (getattr(item.model, "order", 100), getattr(item.model, "title", ""))
 
 
-def load_playbook(root: Path, brand_file: Path, docs_dir: Path, base: Path) -> Playbook:
+def load_playbook(paths: ProjectPaths) -> Playbook:
     """Load, validate and cross-check a whole playbook, or raise every error at once.
 
-    ``base`` is the folder that error paths are shown relative to (the project).
+    Error paths are shown relative to the project folder.
     """
-    from generator.model.crossref import check_references
-
+    root, brand_file, docs_dir, base = paths.playbook, paths.brand, paths.docs, paths.root
     if not root.is_dir():
         raise ProjectError(
             f"the playbook folder '{display_path(root, base)}' does not exist; set the"
