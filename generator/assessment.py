@@ -19,9 +19,9 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from generator.constants import ASSET_DIR, BRAND_PLACEHOLDER
 from generator.errors import ProjectError
 from generator.model import Assessment, Playbook
-from generator.render import ASSET_DIR, BRAND_PLACEHOLDER
 
 #: The language whose strings fill any gap; every strings file has its keys (tested).
 FALLBACK_LANGUAGE = "en"

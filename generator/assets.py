@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from generator.render import ASSET_DIR
+from generator.constants import ASSET_DIR
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable

@@ -20,11 +20,11 @@ from generator.errors import (
     ContentErrors,
     PlaybookError,
     ProjectError,
+    UsageError,
     display_path,
     suggestion,
 )
 from generator.model.base import KINDS
-from generator.site.build import UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

@@ -87,6 +87,45 @@ class ProjectError(PlaybookError):
     """A problem with no position in a content file: configuration, tools, files."""
 
 
+class UsageError(PlaybookError):
+    """The command line or mkdocs.yml is wrong (exit status 2)."""
+
+
+class ScaffoldError(UsageError):
+    """The scaffold cannot be written: the id is taken or invalid, the assessment unknown."""
+
+
+class BuildFailed(PlaybookError):
+    """MkDocs could not build the site (exit status 1)."""
+
+
+@dataclass(frozen=True, order=True)
+class OutsideLoad:
+    """One resource a page or stylesheet would load from another host."""
+
+    file: str
+    url: str
+    how: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: loads {self.url} ({self.how})"
+
+
+class OutsideLoadsError(ProjectError):
+    """The built site would load resources from other hosts."""
+
+    def __init__(self, loads: list[OutsideLoad]) -> None:
+        self.loads = sorted(loads)
+        count = len(self.loads)
+        lines = "\n".join(f"  {load}" for load in self.loads)
+        super().__init__(
+            f"the site would load {count} resource{'s' if count != 1 else ''} from other"
+            f" hosts, which breaks it offline and tells those hosts who reads it:\n{lines}\n"
+            "Ship the file inside docs/ (or the brand folder) and refer to it by a relative"
+            " path; plain <a href> links to other sites are fine."
+        )
+
+
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as a contributor would type it: relative to ``root`` or the cwd."""
     path = path.resolve()

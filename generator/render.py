@@ -18,16 +18,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.constants import ASSET_DIR, BRAND_PLACEHOLDER
 from generator.errors import ProjectError
 from generator.model import KINDS, Playbook, Ref, Text
 from generator.model.base import internal_link
-
-#: Where generated assets live in the site.
-ASSET_DIR = "assets/playbook"
-#: Markdown extensions the generated pages rely on (tooltips, ids, HTML blocks, glossary).
-MARKDOWN_EXTENSIONS = ("abbr", "attr_list", "def_list", "md_in_html", "tables")
-#: Replaced by the brand's name in content text (plain substitution, never a template).
-BRAND_PLACEHOLDER = "%brand%"
 
 _TEMPLATES = {
     "roles": "role.md.j2",

@@ -10,7 +10,7 @@ import pytest
 
 from generator.assessment import score
 from generator.site.build import check
-from tests.conftest import FIXTURES, PageWatch, run_cli
+from tests.helpers import FIXTURES, PageWatch, run_cli
 
 RESULT = "[data-assessment-result]"
 OUR_KEYS = "Object.keys(localStorage).filter(k => k.startsWith('cco-playbook:'))"

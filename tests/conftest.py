@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from generator.browser import launch_options
+from tests.helpers import FIXTURES, PageWatch, copy_default_project, run_cli
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -26,47 +24,10 @@ def mini_project(tmp_path: Path) -> Path:
     return target
 
 
-def copy_default_project(project: Path) -> Path:
-    """Copy the repository's project (mkdocs.yml, playbook/, docs/, examples/) into ``project``."""
-    project.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "playbook", "docs", "examples"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        else:
-            shutil.copy2(src, project / name)
-    return project
-
-
 @pytest.fixture
 def default_project(tmp_path: Path) -> Path:
     """A copy of the repository's default project (content, docs, mkdocs.yml)."""
     return copy_default_project(tmp_path / "default")
-
-
-def run_cli(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the real ``cco-playbook`` command in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=600,
-    )
-
-
-def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs`` command in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -85,23 +46,13 @@ def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """A real headless Chromium, shared by the session."""
+    # Playwright comes with the 'test' extra; only the browser tests need it.
     from playwright.sync_api import sync_playwright
-
-    from generator.browser import launch_options
 
     with sync_playwright() as p:
         instance = p.chromium.launch(**launch_options())
         yield instance
         instance.close()
-
-
-@dataclass
-class PageWatch:
-    """What a page did that a test may want to assert on."""
-
-    outside_requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
 
 
 @pytest.fixture

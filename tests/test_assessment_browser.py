@@ -21,7 +21,7 @@ from tests.assessment_support import (
     expected,
     url,
 )
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import pytest
 from generator.assessment import score
 from generator.model import Assessment
 from generator.site.build import check
-from tests.conftest import FIXTURES, PageWatch, run_cli
+from tests.helpers import FIXTURES, PageWatch, run_cli
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.assessment import score
 from generator.model import Assessment
 from generator.site.build import check
-from tests.conftest import FIXTURES, run_cli
+from tests.helpers import FIXTURES, run_cli
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import yaml
 
 from generator.assessment import answers_from, score, strings_languages, ui_strings
 from generator.model import Assessment
-from tests.conftest import FIXTURES, run_cli
+from tests.helpers import FIXTURES, run_cli
 
 AGREEMENT = [
     {"id": "yes", "label": "Yes", "points": 2},

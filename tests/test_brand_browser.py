@@ -12,7 +12,7 @@ import pytest
 
 from generator.palette import derive_palette, rgb
 from tests import test_brand_build
-from tests.conftest import ROOT, PageWatch
+from tests.helpers import ROOT, PageWatch
 
 pytestmark = pytest.mark.browser
 #: The two sites built once per session by test_brand_build.

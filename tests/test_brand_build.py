@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import copy_default_project, run_cli
+from tests.helpers import copy_default_project, run_cli
 
 EDIT_URL = "https://example.org/cco-playbook/edit/main/"
 

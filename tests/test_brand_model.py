@@ -10,7 +10,7 @@ from generator.errors import ContentErrors
 from generator.model.brand import Brand, FontFamily
 from generator.render import render_site
 from generator.site.build import check
-from tests.conftest import ROOT, copy_default_project, run_cli
+from tests.helpers import ROOT, copy_default_project, run_cli
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'

@@ -20,7 +20,7 @@ from generator.palette import (
     text_on,
 )
 from generator.site.brand import brand_css, footer_html, search_language
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 
 def test_contrast_matches_the_wcag_reference_values() -> None:

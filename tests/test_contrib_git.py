@@ -11,7 +11,7 @@ import pytest
 
 from generator.contrib.gate import scoring_changes
 from generator.model import Assessment
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 READINESS = "playbook/assessments/readiness.yml"
 _GIT_ENV = {

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.reproducible import build_epoch
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT
 
 DATES = ("2021-03-04 10:00:00", "2023-11-28 23:30:00")
 COMMIT_TIME = "2024-01-02T03:04:05+00:00"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.contrib.schema import MODELINE
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 
 def _check_ok(project: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.contrib.schema import MODELINE, SCHEMAS, schema_name_for
-from tests.conftest import ROOT, run_cli
+from tests.helpers import ROOT, run_cli
 
 SCHEMA_DIR = ROOT / "schema"
 

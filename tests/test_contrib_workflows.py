@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.cli import _parser
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.publish.offline import css_urls, find_outside_loads, is_outside, page_loads
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 
 @pytest.mark.parametrize(

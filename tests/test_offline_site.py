@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.conftest import PageWatch, copy_default_project, run_cli
+from tests.helpers import PageWatch, copy_default_project, run_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

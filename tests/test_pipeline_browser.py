@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PageWatch
+from tests.helpers import PageWatch
 
 pytestmark = pytest.mark.browser
 

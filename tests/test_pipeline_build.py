@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, run_mkdocs
+from tests.helpers import run_cli, run_mkdocs
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ import pytest
 from generator.model import Playbook
 from generator.publish.printpage import build_print_page, reading_order
 from generator.site.build import check, load_mkdocs_config
-from tests.conftest import copy_default_project, run_cli
+from tests.helpers import copy_default_project, run_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -11,14 +11,13 @@ import re
 from pathlib import Path
 
 from generator.contrib.schema import MODELINE
-from generator.errors import ContentErrors, display_path, suggestion
+from generator.errors import ContentErrors, ScaffoldError, display_path, suggestion
 from generator.load import load_yaml
 from generator.model import Assessment
 from generator.model.base import SLUG
 from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.project import ProjectPaths
-from generator.site.build import UsageError
 
 #: ``new`` kinds that create a file → (folder, schema name).
 FILE_KINDS = {
@@ -70,10 +69,6 @@ first_steps:
 """,
 }
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
-
-
-class ScaffoldError(UsageError):
-    """The scaffold cannot be written: the id is taken or invalid, the assessment unknown."""
 
 
 def new_file(paths: ProjectPaths, kind: str, new_id: str) -> Path:

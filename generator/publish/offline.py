@@ -11,11 +11,10 @@ that blocks and records every request is the proof for those.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.errors import ProjectError
+from generator.errors import OutsideLoad, OutsideLoadsError
 
 #: ``<link rel=...>`` values that make the browser fetch the ``href``.
 _LOADING_RELS = frozenset(
@@ -40,33 +39,6 @@ _SVG_LOADING = frozenset({"image", "use", "feimage", "script"})
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 _CSS_IMPORT = re.compile(r"""@import\s+(['"])(.*?)\1""", re.IGNORECASE)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-
-
-@dataclass(frozen=True, order=True)
-class OutsideLoad:
-    """One resource a page or stylesheet would load from another host."""
-
-    file: str
-    url: str
-    how: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: loads {self.url} ({self.how})"
-
-
-class OutsideLoadsError(ProjectError):
-    """The built site would load resources from other hosts."""
-
-    def __init__(self, loads: list[OutsideLoad]) -> None:
-        self.loads = sorted(loads)
-        count = len(self.loads)
-        lines = "\n".join(f"  {load}" for load in self.loads)
-        super().__init__(
-            f"the site would load {count} resource{'s' if count != 1 else ''} from other"
-            f" hosts, which breaks it offline and tells those hosts who reads it:\n{lines}\n"
-            "Ship the file inside docs/ (or the brand folder) and refer to it by a relative"
-            " path; plain <a href> links to other sites are fine."
-        )
 
 
 def is_outside(url: str) -> bool:

@@ -18,23 +18,15 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from generator.errors import PlaybookError, ProjectError, suggestion
+from generator.constants import PLUGIN
+from generator.errors import BuildFailed, ProjectError, UsageError, suggestion
 from generator.model import Playbook
 from generator.playbook import load_playbook
 from generator.project import ProjectPaths
 from generator.reproducible import source_date_epoch
 
-PLUGIN = "cco-playbook"
 _UNKNOWN_OPTION = re.compile(r"Plugin 'cco-playbook' option '([^']+)': Unrecognised")
 Progress = Callable[[str], None]
-
-
-class UsageError(PlaybookError):
-    """The command line or mkdocs.yml is wrong (exit status 2)."""
-
-
-class BuildFailed(PlaybookError):
-    """MkDocs could not build the site (exit status 1)."""
 
 
 def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:

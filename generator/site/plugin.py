@@ -20,8 +20,8 @@ from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.playbook import load_playbook
 from generator.project import ProjectPaths
+from generator.constants import MARKDOWN_EXTENSIONS
 from generator.render import (
-    MARKDOWN_EXTENSIONS,
     RenderedSite,
     render_site,
     with_abbreviations,

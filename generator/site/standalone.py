@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.errors import ProjectError
 from generator.playbook import load_playbook
 from generator.render import with_abbreviations
-from generator.site.build import PLUGIN, load_mkdocs_config, project_paths
+from generator.constants import PLUGIN
+from generator.site.build import load_mkdocs_config, project_paths
 
 #: Marks a folder written by ``render``, which a later render may replace.
 MARKER = ".cco-playbook-render"
