@@ -11,7 +11,6 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -289,8 +288,3 @@ def abbreviations(playbook: Playbook) -> str:
 def with_abbreviations(markdown: str, abbreviation_block: str) -> str:
     """Append the abbreviation definitions so Material shows them as tooltips."""
     return f"{markdown.rstrip()}\n\n{abbreviation_block}\n" if abbreviation_block else markdown
-
-
-def package_file(*parts: str) -> bytes:
-    """Read a file shipped inside the package."""
-    return resources.files("generator").joinpath(*parts).read_bytes()

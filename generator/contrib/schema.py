@@ -109,11 +109,6 @@ def schema_name_for(relative: str) -> str | None:
     return None
 
 
-def modeline(name: str, depth: int) -> str:
-    """The first line that names the schema, for a file ``depth`` folders below the root."""
-    return f"{MODELINE}{'../' * depth}schema/{name}.schema.json"
-
-
 def _portable(node: Any) -> Any:
     """Rewrite Python-only regex syntax so JavaScript validators accept the patterns."""
     if isinstance(node, dict):

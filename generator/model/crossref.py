@@ -19,8 +19,6 @@ from generator.model.brand import check_brand_files
 from generator.model.playbook import Item, Playbook
 from generator.model.validate import options, step
 
-GENERATED_SINGLE_PAGES = {"glossary.md": "glossary"}
-
 
 def page_index(playbook: Playbook) -> dict[str, set[str]]:
     """Every page a link may point at, with the anchors the tool itself creates."""
