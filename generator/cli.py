@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.contrib.scaffold import NEW_KINDS
 from generator.errors import (
     ContentError,
     ContentErrors,
@@ -24,7 +25,7 @@ from generator.errors import (
     display_path,
     suggestion,
 )
-from generator.model.base import KINDS
+from generator.model.kinds import KINDS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -159,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
         "scaffold a content file (or a question) that validates",
         "Writes playbook/<kind>/<ID>.yml, or appends a question to an assessment.",
     )
-    p.add_argument("kind", choices=("role", "structure", "starting-point", "question"))
+    p.add_argument("kind", choices=NEW_KINDS)
     p.add_argument("id", metavar="ID", help="the new id: lowercase letters, digits, hyphens")
     p.add_argument("--assessment", metavar="ID", help="for 'question': the assessment to extend")
 
@@ -206,7 +207,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             f"cco-playbook: assessment versions match their scoring since {args.since}",
             file=sys.stderr,
         )
-    counts = ", ".join(f"{len(playbook.entities(kind))} {kind.replace('-', ' ')}" for kind in KINDS)
+    counts = ", ".join(f"{len(playbook.entities(kind.name))} {kind.words}" for kind in KINDS)
     files = len(list(playbook.sources()))
     print(f"cco-playbook: content is valid ({files} files: {counts})", file=sys.stderr)
     return EXIT_OK

@@ -3,6 +3,7 @@ them all."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TypeVar
 
@@ -10,30 +11,23 @@ from pydantic import BaseModel
 
 from generator.errors import ContentError, ContentErrors, ProjectError, display_path, suggestion
 from generator.load import SourceFile, load_yaml
-from generator.model.assessment import Assessment
 from generator.model.base import SLUG
-from generator.model.brand import Brand
-from generator.model.content import Factors, Glossary, PlaybookInfo, Role, StartingPoint, Structure
+from generator.model.content import Entity
 from generator.model.crossref import check_references
-from generator.model.playbook import Item, Playbook
+from generator.model.kinds import KIND_NAMES, KINDS, Kind
+from generator.model.playbook import (
+    BRAND_FILE,
+    FACTORS_FILE,
+    GLOSSARY_FILE,
+    PLAYBOOK_FILE,
+    SINGLE_FILES,
+    Item,
+    Playbook,
+)
 from generator.model.validate import validate
 from generator.project import ProjectPaths
 
 M = TypeVar("M", bound=BaseModel)
-
-#: Folders of entity files, one YAML file per entity, and their models.
-ENTITY_FOLDERS: dict[str, type[BaseModel]] = {
-    "roles": Role,
-    "structures": Structure,
-    "starting-points": StartingPoint,
-    "assessments": Assessment,
-}
-#: Single files at the top of the playbook folder.
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "playbook.yml": PlaybookInfo,
-    "factors.yml": Factors,
-    "glossary.yml": Glossary,
-}
 
 
 class _Collector:
@@ -45,24 +39,42 @@ class _Collector:
         self.failed: set[str] = set()
         self.unvalidated: list[tuple[SourceFile, type[BaseModel]]] = []
 
-    def read(self, path: Path, model: type[M], kind: str | None = None) -> Item[M] | None:
+    def read(self, path: Path, model: type[M]) -> Item[M] | None:
+        return self._read(path, model)[1]
+
+    def read_single(self, path: Path, model: type[M]) -> Item[M] | None:
+        return self.read(path, model) if os.path.lexists(path) else None
+
+    def read_kind(self, root: Path, kind: Kind) -> list[Item[Entity]]:
+        """Every file in the kind's folder, in page order (``order``, then title)."""
+        items = []
+        for path in _content_files(root / kind.name):
+            source, item = self._read(path, kind.model)
+            if item is not None:
+                items.append(item)
+                continue
+            # Links to the page of a file that failed are not reported again.
+            raw_id = source.data.get("id") if source is not None else None
+            page_id = raw_id if isinstance(raw_id, str) and SLUG.match(raw_id) else path.stem
+            self.failed.add(kind.page(page_id))
+        return sorted(items, key=lambda i: (i.model.order, i.model.title))
+
+    def _read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, Item[M] | None]:
         source, errors = load_yaml(path, display_path(path, self.base))
         self.errors += errors
-        value = None
-        if source is not None:
-            value, errors = validate(source, model)
-            self.errors += errors
-            if value is None:
-                self.unvalidated.append((source, model))
-        if value is None and kind is not None:
-            raw_id = source.data.get("id") if source is not None else None
-            known = isinstance(raw_id, str) and SLUG.match(raw_id)
-            self.failed.add(f"{kind}/{raw_id if known else path.stem}.md")
-        return Item(value, source) if value is not None and source is not None else None
+        if source is None:
+            return None, None
+        value, errors = validate(source, model)
+        self.errors += errors
+        if value is None:
+            self.unvalidated.append((source, model))
+            return source, None
+        return source, Item(value, source)
 
 
-def _order_key(item: Item[BaseModel]) -> tuple[int, str]:
-    return (getattr(item.model, "order", 100), getattr(item.model, "title", ""))
+def _content_files(folder: Path) -> list[Path]:
+    """Every ``*.yml``/``*.yaml`` entry in ``folder``: the loader reports what is not a file."""
+    return sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
 
 
 def load_playbook(paths: ProjectPaths) -> Playbook:
@@ -70,54 +82,40 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
 
     Error paths are shown relative to the project folder.
     """
-    root, brand_file, docs_dir, base = paths.playbook, paths.brand, paths.docs, paths.root
+    root, base = paths.playbook, paths.root
     if not root.is_dir():
         raise ProjectError(
             f"the playbook folder '{display_path(root, base)}' does not exist; set the"
             " cco-playbook plugin's 'playbook' option in mkdocs.yml to the content folder"
         )
-    if not brand_file.is_file():
+    if not os.path.lexists(paths.brand):
         raise ProjectError(
-            f"the brand file '{display_path(brand_file, base)}' does not exist; create it"
+            f"the brand file '{display_path(paths.brand, base)}' does not exist; create it"
             " (see playbook/brand.yml) or pass --brand FILE"
         )
-    collect = _Collector(base)
-    entities: dict[str, list[Item[BaseModel]]] = {}
-    for folder, model in ENTITY_FOLDERS.items():
-        items = [collect.read(p, model, folder) for p in sorted((root / folder).glob("*.y*ml"))]
-        entities[folder] = sorted((i for i in items if i is not None), key=_order_key)
-    singles = {
-        name: collect.read(root / name, model)
-        for name, model in SINGLE_FILES.items()
-        if (root / name).is_file()
-    }
-    if not (root / "playbook.yml").is_file():
+    if not os.path.lexists(root / PLAYBOOK_FILE.name):
         raise ProjectError(
-            f"'{display_path(root / 'playbook.yml', base)}' is missing; every playbook folder"
-            " starts with a playbook.yml naming its id, title and navigation"
+            f"'{display_path(root / PLAYBOOK_FILE.name, base)}' is missing; every playbook"
+            " folder starts with a playbook.yml naming its id, title and navigation"
         )
-    brand = collect.read(brand_file, Brand)
-    collect.errors += _stray_files(root, brand_file, base)
-    info = singles.get("playbook.yml")
+    collect = _Collector(base)
+    by_kind = {kind.name: collect.read_kind(root, kind) for kind in KINDS}
+    info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model)
+    factors = collect.read_single(root / FACTORS_FILE.name, FACTORS_FILE.model)
+    glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
+    brand = collect.read(paths.brand, BRAND_FILE.model)
+    collect.errors += _stray_files(root, paths.brand, base)
     if info is None or brand is None:
         raise ContentErrors(collect.errors)
-    docs_pages = (
-        frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-        if docs_dir.is_dir()
-        else frozenset()
-    )
     playbook = Playbook(
         root=root,
-        docs_dir=docs_dir,
-        info=info,  # type: ignore[arg-type]
+        docs_dir=paths.docs,
+        info=info,
         brand=brand,
-        roles=entities["roles"],  # type: ignore[arg-type]
-        structures=entities["structures"],  # type: ignore[arg-type]
-        starting_points=entities["starting-points"],  # type: ignore[arg-type]
-        assessments=entities["assessments"],  # type: ignore[arg-type]
-        factors=singles.get("factors.yml"),  # type: ignore[arg-type]
-        glossary=singles.get("glossary.yml"),  # type: ignore[arg-type]
-        docs_pages=docs_pages,
+        by_kind=by_kind,
+        factors=factors,
+        glossary=glossary,
+        docs_pages=_docs_pages(paths.docs),
         unvalidated_pages=frozenset(collect.failed),
         unvalidated=collect.unvalidated,
     )
@@ -127,20 +125,27 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
     return playbook
 
 
+def _docs_pages(docs_dir: Path) -> frozenset[str]:
+    if not docs_dir.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+
+
 def _stray_files(root: Path, brand_file: Path, base: Path) -> list[ContentError]:
     """A YAML file the tool would silently ignore is almost always a mistake."""
+    singles = [single.name for single in SINGLE_FILES] + [BRAND_FILE.name]
     # playbook/brand.yml stays known when --brand names another file.
-    known = {*SINGLE_FILES, "brand.yml"}
+    known = set(singles)
     if brand_file.resolve().is_relative_to(root.resolve()):
         known.add(brand_file.resolve().relative_to(root.resolve()).as_posix())
     errors = []
     for path in sorted(root.rglob("*.y*ml")):
         rel = path.relative_to(root).as_posix()
         folder = rel.split("/")[0] if "/" in rel else None
-        if rel in known or (folder in ENTITY_FOLDERS and rel.count("/") == 1):
+        if rel in known or (folder in KIND_NAMES and rel.count("/") == 1):
             continue
         where = "folder" if folder else "file"
-        allowed = list(ENTITY_FOLDERS) if folder else [*SINGLE_FILES, "brand.yml"]
+        allowed = list(KIND_NAMES) if folder else singles
         name = folder if folder else rel
         errors.append(
             ContentError(

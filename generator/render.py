@@ -17,17 +17,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.assessment import assessment_assets, install_page_helpers, plain_text
+from generator.assets import static_assets
 from generator.constants import ASSET_DIR, BRAND_PLACEHOLDER
 from generator.errors import ProjectError
-from generator.model import KINDS, Playbook, Ref, Text
+from generator.matrix import structure_matrix
+from generator.model import KINDS, Entity, Playbook, Ref, Text
 from generator.model.base import internal_link
+from generator.model.kinds import BY_NAME
 
-_TEMPLATES = {
-    "roles": "role.md.j2",
-    "structures": "structure.md.j2",
-    "starting-points": "starting-point.md.j2",
-    "assessments": "assessment.md.j2",
-}
 _LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"]*\")?\s*\))")
 _REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?(?:\s|$))", re.M)
 
@@ -118,9 +116,9 @@ class Renderer:
         """The title of the page a reference names, for link labels."""
         target = Ref(ref).target
         kind, _, rest = target.partition("/")
-        for item in self.playbook.entities(kind) if kind in KINDS else []:
-            if f"{item.model.id}.md" == rest:  # type: ignore[attr-defined]
-                return str(item.model.title)  # type: ignore[attr-defined]
+        for item in self.playbook.entities(kind):
+            if f"{item.model.id}.md" == rest:
+                return item.model.title
         if rest == "index.md" and kind in self.playbook.info.model.sections:
             return self.playbook.info.model.sections[kind].title
         if target == "glossary.md" and self.playbook.glossary is not None:
@@ -163,43 +161,36 @@ def _attribute(value: str) -> Markup:
 
 
 def render_site(playbook: Playbook, template_dir: Path | None = None) -> RenderedSite:
-    """Render every generated page, the navigation and the assets."""
-    from generator.assessment import assessment_assets, install_page_helpers
-    from generator.assets import static_assets
-    from generator.matrix import structure_matrix
-    from generator.site.brand import BRAND_CSS, brand_assets
-
+    """Render every generated page, the navigation and the playbook's own assets."""
     renderer = Renderer(playbook, template_dir)
     install_page_helpers(renderer.env, playbook)
+    # The factors (starting points) and the matrix (structures) are there for any index.
+    if playbook.factors is not None:
+        renderer.env.globals["factors"] = playbook.factors.model
+    if playbook.structures:
+        renderer.env.globals["matrix"] = structure_matrix(playbook)
     backlinks, questions = cross_links(playbook)
     site = RenderedSite()
     info = playbook.info.model
-    for kind, template in _TEMPLATES.items():
-        items = playbook.entities(kind)
+    for kind in KINDS:
+        items = playbook.entities(kind.name)
         if not items:
             continue
-        index = f"{kind}/index.md"
-        extra: dict[str, Any] = {}
-        if kind == "starting-points" and playbook.factors is not None:
-            extra["factors"] = playbook.factors.model
-        if kind == "structures":
-            extra["matrix"] = structure_matrix(playbook)
-        site.pages[index] = renderer.page(
-            f"{kind}-index.md.j2",
-            index,
-            section=info.sections[kind],  # type: ignore[index]
+        site.pages[kind.index_page] = renderer.page(
+            kind.index_template,
+            kind.index_page,
+            section=info.sections[kind.name],
             items=[i.model for i in items],
-            kind=kind,
-            **extra,
+            kind=kind.name,
         )
-        site.sources[index] = playbook.info.source.path
+        site.sources[kind.index_page] = playbook.info.source.path
         for item in items:
-            path = f"{kind}/{item.model.id}.md"  # type: ignore[attr-defined]
+            path = kind.page(item.model.id)
             site.pages[path] = renderer.page(
-                template,
+                kind.template,
                 path,
                 item=item.model,
-                kind=kind,
+                kind=kind.name,
                 related=related_pages(item.model, path, backlinks),
                 questions=questions.get(path, []),
             )
@@ -211,9 +202,8 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
         site.sources["glossary.md"] = playbook.glossary.source.path
     site.assets.update(static_assets())
     site.assets.update(assessment_assets(playbook))
-    site.assets.update(brand_assets(playbook))
     site.nav = build_nav(playbook, site)
-    site.extra_css = [f"{ASSET_DIR}/playbook.css", BRAND_CSS]
+    site.extra_css = [f"{ASSET_DIR}/playbook.css"]
     site.abbreviations = abbreviations(playbook)
     return site
 
@@ -223,14 +213,12 @@ def cross_links(
 ) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str]]]]:
     """Who links to each page: entities that list it as related (so links run both
     ways without copy-paste), and assessment questions that list it (link, label)."""
-    from generator.assessment import plain_text
-
     backlinks: dict[str, list[str]] = {}
     questions: dict[str, list[tuple[str, str]]] = {}
     for kind in KINDS:
-        for item in playbook.entities(kind):
-            source = f"{kind}/{item.model.id}"  # type: ignore[attr-defined]
-            for ref in getattr(item.model, "related", []):
+        for item in playbook.entities(kind.name):
+            source = f"{kind.name}/{item.model.id}"
+            for ref in item.model.related:
                 backlinks.setdefault(Ref(ref).target, []).append(source)
     for assessment in playbook.assessments:
         a = assessment.model
@@ -242,7 +230,7 @@ def cross_links(
     return backlinks, questions
 
 
-def related_pages(entity: Any, path: str, backlinks: dict[str, list[str]]) -> list[str]:
+def related_pages(entity: Entity, path: str, backlinks: dict[str, list[str]]) -> list[str]:
     """The entity's own related pages, then the entity pages that point at it."""
     own = [str(r) for r in entity.related]
     seen = {Ref(r).target for r in own} | {path}
@@ -255,7 +243,7 @@ def build_nav(playbook: Playbook, site: RenderedSite) -> list[Any]:
     sections = playbook.info.model.sections
 
     def expand(entry: str) -> Any:
-        if entry in KINDS:
+        if entry in BY_NAME:
             if entry not in sections:
                 return entry
             pages = [

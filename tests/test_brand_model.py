@@ -8,7 +8,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.model.brand import Brand, FontFamily
-from generator.render import render_site
+from generator.site.brand import brand_assets
 from generator.site.build import check
 from tests.helpers import ROOT, copy_default_project, run_cli
 
@@ -128,7 +128,7 @@ def test_a_valid_brand_with_shipped_font_files(mini_project: Path) -> None:
     )
     playbook = check(mini_project / "mkdocs.yml")
     brand = playbook.brand.model
-    assets = render_site(playbook).assets
+    assets = brand_assets(playbook)
     assert assets["assets/playbook/brand/fonts/BrandSans.woff2"].startswith(b"wOF2")
     assert assets["assets/playbook/brand/logo.svg"] == SVG
     assert assets["assets/playbook/brand/favicon.png"] == PNG

@@ -31,7 +31,7 @@ def line_of(project: Path, rel: str, needle: str) -> int:
 
 def test_the_fixture_is_valid(mini_project: Path) -> None:
     playbook = check(mini_project / "mkdocs.yml")
-    assert [r.model.id for r in playbook.roles] == ["cco", "ceo"]
+    assert [r.model.id for r in playbook.entities("roles")] == ["cco", "ceo"]
 
 
 def test_unknown_key_suggests_the_field(mini_project: Path) -> None:

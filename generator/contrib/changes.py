@@ -5,7 +5,7 @@ Printed as Markdown, ready to post as a pull-request comment.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,14 +13,9 @@ from pydantic import BaseModel
 
 from generator.contrib.gate import scoring_changes
 from generator.contrib.gitref import Snapshot, content_at, read_content
-from generator.model import Assessment, Item
+from generator.model import KINDS, Assessment, Entity, Item
+from generator.model.playbook import holds
 from generator.project import ProjectPaths
-
-_HEADINGS = {
-    "roles": "Roles",
-    "structures": "Team structures",
-    "starting-points": "Starting points",
-}
 
 
 @dataclass
@@ -41,17 +36,15 @@ def change_report(paths: ProjectPaths, ref: str) -> str:
 def render_report(ref: str, old: Snapshot, new: Snapshot) -> str:
     """Compare two snapshots and format the differences as Markdown."""
     sections = [
-        *(
-            _entity_section(title, old.entities.get(kind, {}), new.entities.get(kind, {}))
-            for kind, title in _HEADINGS.items()
-        ),
-        _assessment_section(old.assessments(), new.assessments()),
-        _brand_section(old, new),
+        _kind_section(kind.title, old.entities.get(kind.name, {}), new.entities.get(kind.name, {}))
+        for kind in KINDS
     ]
+    sections.append(_brand_section(old, new))
     out = [f"## Content changes since `{ref}`", ""]
     shown = [s for s in sections if s.lines]
     if not shown:
-        out.append("No changes to roles, structures, starting points, assessments or the brand.")
+        kinds = ", ".join(kind.words for kind in KINDS)
+        out.append(f"No changes to {kinds} or the brand.")
     for section in shown:
         out += [f"### {section.title}", "", *section.lines, ""]
     unreadable = sorted(set(old.unreadable) | set(new.unreadable))
@@ -64,9 +57,14 @@ def render_report(ref: str, old: Snapshot, new: Snapshot) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _entity_section(
-    title: str, old: dict[str, Item[BaseModel]], new: dict[str, Item[BaseModel]]
+def _kind_section(
+    title: str, old: dict[str, Item[Entity]], new: dict[str, Item[Entity]]
 ) -> Section:
+    """Added, removed and changed entities; assessments down to their questions."""
+    old_assessments = {k: i for k, i in old.items() if holds(i, Assessment)}
+    new_assessments = {k: i for k, i in new.items() if holds(i, Assessment)}
+    if old_assessments or new_assessments:
+        return _assessment_section(title, old_assessments, new_assessments)
     section = Section(title)
     for line in _added_removed(old, new):
         section.lines.append(line)
@@ -81,10 +79,10 @@ def _entity_section(
 
 
 def _assessment_section(
-    old: dict[str, Item[Assessment]], new: dict[str, Item[Assessment]]
+    title: str, old: dict[str, Item[Assessment]], new: dict[str, Item[Assessment]]
 ) -> Section:
-    section = Section("Assessments")
-    section.lines += _added_removed(old, new)  # type: ignore[arg-type]
+    section = Section(title)
+    section.lines += _added_removed(old, new)
     for key, item in new.items():
         if key not in old:
             continue
@@ -129,7 +127,7 @@ def _brand_section(old: Snapshot, new: Snapshot) -> Section:
     return section
 
 
-def _added_removed(old: dict[str, Item[BaseModel]], new: dict[str, Item[BaseModel]]) -> list[str]:
+def _added_removed(old: Mapping[str, Item[Entity]], new: Mapping[str, Item[Entity]]) -> list[str]:
     lines = [f"- **added** `{k}` ({_label(v.model)})" for k, v in new.items() if k not in old]
     lines += [f"- **removed** `{k}` ({_label(v.model)})" for k, v in old.items() if k not in new]
     return lines
@@ -143,8 +141,8 @@ def _changed_fields(old: BaseModel, new: BaseModel, skip: set[str] | None = None
     ]
 
 
-def _label(model: BaseModel) -> str:
-    return str(getattr(model, "title", "")).replace("`", "'")
+def _label(model: Entity) -> str:
+    return model.title.replace("`", "'")
 
 
 def _flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:

@@ -11,34 +11,46 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from generator.errors import ProjectError, display_path
 from generator.load import load_yaml
-from generator.model import Assessment, Brand, Item, Role, StartingPoint, Structure
+from generator.model import KINDS, Assessment, Brand, Entity, Item
+from generator.model.playbook import BRAND_FILE, Playbook, holds
 from generator.model.validate import validate
 from generator.project import ProjectPaths
 
-#: The kinds a change report and the version gate look at, and their models.
-TRACKED: dict[str, type[BaseModel]] = {
-    "roles": Role,
-    "structures": Structure,
-    "starting-points": StartingPoint,
-    "assessments": Assessment,
-}
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
 class Snapshot:
     """Entities by kind and id, the brand, and the files that did not validate."""
 
-    entities: dict[str, dict[str, Item[BaseModel]]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Item[Entity]]] = field(default_factory=dict)
     brand: Item[Brand] | None = None
     unreadable: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, playbook: Playbook) -> Snapshot:
+        """A snapshot of content already loaded (and cross-checked) by ``load_playbook``."""
+        return cls(
+            entities={
+                kind.name: {item.model.id: item for item in playbook.entities(kind.name)}
+                for kind in KINDS
+            },
+            brand=playbook.brand,
+        )
+
     def assessments(self) -> dict[str, Item[Assessment]]:
-        return self.entities.get("assessments", {})  # type: ignore[return-value]
+        return {
+            key: item
+            for items in self.entities.values()
+            for key, item in items.items()
+            if holds(item, Assessment)
+        }
 
 
 def git(cwd: Path, *args: str) -> bytes:
@@ -83,15 +95,15 @@ def verify_ref(top: Path, ref: str) -> str:
 def read_content(playbook_dir: Path, brand_file: Path | None, base: Path) -> Snapshot:
     """Load every tracked entity file and the brand, each validated on its own."""
     snap = Snapshot()
-    for kind, model in TRACKED.items():
-        found: dict[str, Item[BaseModel]] = {}
-        for path in sorted((playbook_dir / kind).glob("*.y*ml")):
-            item = _read(path, model, base, snap)
+    for kind in KINDS:
+        found: dict[str, Item[Entity]] = {}
+        for path in sorted((playbook_dir / kind.name).glob("*.y*ml")):
+            item = _read(path, kind.model, base, snap)
             if item is not None:
-                found.setdefault(str(item.model.id), item)  # type: ignore[attr-defined]
-        snap.entities[kind] = found
+                found.setdefault(item.model.id, item)
+        snap.entities[kind.name] = found
     if brand_file is not None and brand_file.is_file():
-        snap.brand = _read(brand_file, Brand, base, snap)  # type: ignore[assignment]
+        snap.brand = _read(brand_file, BRAND_FILE.model, base, snap)
     return snap
 
 
@@ -121,7 +133,7 @@ def content_at(ref: str, paths: ProjectPaths) -> Snapshot:
         )
 
 
-def _read(path: Path, model: type[BaseModel], base: Path, snap: Snapshot) -> Item[BaseModel] | None:
+def _read(path: Path, model: type[M], base: Path, snap: Snapshot) -> Item[M] | None:
     display = display_path(path, base)
     source, _ = load_yaml(path, display)
     if source is None:

@@ -13,79 +13,35 @@ from pathlib import Path
 from generator.contrib.schema import MODELINE
 from generator.errors import ContentErrors, ScaffoldError, display_path, suggestion
 from generator.load import load_yaml
-from generator.model import Assessment
+from generator.model import KINDS, Assessment, Kind
 from generator.model.base import SLUG
 from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.project import ProjectPaths
 
-#: ``new`` kinds that create a file → (folder, schema name).
-FILE_KINDS = {
-    "role": ("roles", "role"),
-    "structure": ("structures", "structure"),
-    "starting-point": ("starting-points", "starting-point"),
-}
-KINDS = (*FILE_KINDS, "question")
+#: What ``new`` writes a file for: the kinds with a scaffold, by the word ``new`` takes.
+FILE_KINDS: dict[str, Kind] = {kind.schema: kind for kind in KINDS if kind.scaffold is not None}
+#: Everything ``new`` makes.
+NEW_KINDS = (*FILE_KINDS, "question")
 
-_BODIES = {
-    "role": """\
-abbreviation: null
-purpose: What this role is for, in one or two sentences.
-accountabilities:
-  - Something this role answers for.
-not_this:
-  - Something people mistake this role for.
-fits_when:
-  - A situation in which this role fits.
-signals:
-  - A sign that a company needs this role.
-first_steps:
-  - The first thing to do in this role.
-""",
-    "structure": """\
-leader: staff
-team: dedicated
-description: How this structure works, in one or two sentences.
-fits_when:
-  - A situation in which this structure fits.
-strengths:
-  - What this structure does well.
-tradeoffs:
-  - What this structure costs.
-first_steps:
-  - The first thing to do to set it up.
-""",
-    "starting-point": """\
-kind: origin
-definition: What this starting point is, in one or two sentences.
-strengths:
-  - What this starting point does well.
-risks:
-  - What can go wrong.
-conditions:
-  - What it needs to succeed.
-first_steps:
-  - The first thing to do.
-""",
-}
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
 
 
 def new_file(paths: ProjectPaths, kind: str, new_id: str) -> Path:
     """Write ``<playbook>/<folder>/<id>.yml`` for a role, structure or starting point."""
     _check_id(new_id)
-    folder, schema = FILE_KINDS[kind]
-    target = paths.playbook / folder / f"{new_id}.yml"
+    found = FILE_KINDS[kind]
+    target = paths.playbook / found.name / f"{new_id}.yml"
     if target.exists():
         shown = display_path(target, paths.root)
         raise ScaffoldError(f"'{shown}' already exists; choose another id")
     text = (
-        f"{schema_line(target, paths.root, schema)}\n"
+        f"{schema_line(target, paths.root, found.schema)}\n"
         f"id: {new_id}\n"
         f"title: {_title(new_id)}\n"
         f"summary: One or two sentences that say what this {kind.replace('-', ' ')} is.\n"
         "order: 100\n"
-        f"{_BODIES[kind]}"
+        f"{found.scaffold}"
         "related: []\n"
     )
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -16,54 +16,25 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.errors import ProjectError
-from generator.model import (
-    Assessment,
-    Brand,
-    Factors,
-    Glossary,
-    PlaybookInfo,
-    Role,
-    StartingPoint,
-    Structure,
-)
+from generator.model import KINDS
+from generator.model.playbook import BRAND_FILE, SINGLE_FILES
 
+_SINGLES = (*SINGLE_FILES, BRAND_FILE)
 #: Schema name (``schema/<name>.schema.json``) → the model it describes.
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "playbook": PlaybookInfo,
-    "role": Role,
-    "structure": Structure,
-    "starting-point": StartingPoint,
-    "assessment": Assessment,
-    "factors": Factors,
-    "glossary": Glossary,
-    "brand": Brand,
+    **{kind.schema: kind.model for kind in KINDS},
+    **{single.schema: single.model for single in _SINGLES},
 }
 #: Which schema a file in the playbook folder uses, by folder or file name.
-_BY_FOLDER = {
-    "roles": "role",
-    "structures": "structure",
-    "starting-points": "starting-point",
-    "assessments": "assessment",
-}
-_BY_FILE = {
-    "playbook.yml": "playbook",
-    "factors.yml": "factors",
-    "glossary.yml": "glossary",
-    "brand.yml": "brand",
+_BY_FOLDER = {kind.name: kind.schema for kind in KINDS}
+_BY_FILE = {single.name: single.schema for single in _SINGLES}
+#: What each file is, for schemas whose model has no docstring.
+_FILES = {
+    **{kind.schema: f"playbook/{kind.name}/<id>.yml" for kind in KINDS},
+    **{single.schema: f"playbook/{single.name}" for single in _SINGLES},
 }
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="
-#: What each file is, for schemas whose model has no docstring.
-_FILES = {
-    "playbook": "playbook/playbook.yml",
-    "role": "playbook/roles/<id>.yml",
-    "structure": "playbook/structures/<id>.yml",
-    "starting-point": "playbook/starting-points/<id>.yml",
-    "assessment": "playbook/assessments/<id>.yml",
-    "factors": "playbook/factors.yml",
-    "glossary": "playbook/glossary.yml",
-    "brand": "the brand file (playbook/brand.yml)",
-}
 # Named groups are spelled differently in Python and ECMAScript (which editors use);
 # a non-capturing group means the same in both.
 _PY_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")

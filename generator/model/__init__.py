@@ -1,17 +1,11 @@
 """Stage 2: typed content models and the validation of a whole playbook."""
 
 from generator.model.assessment import Assessment, Band, Choice, Dimension, Outcome, Question
-from generator.model.base import KINDS, Ref, Slug, Text
+from generator.model.base import Ref, Slug, Text
 from generator.model.brand import Brand
-from generator.model.content import (
-    Factors,
-    Glossary,
-    PlaybookInfo,
-    Role,
-    StartingPoint,
-    Structure,
-)
-from generator.model.playbook import Item, Playbook
+from generator.model.content import Entity, Factors, Glossary, Role, StartingPoint, Structure
+from generator.model.kinds import KINDS, Kind
+from generator.model.playbook import Item, Playbook, PlaybookInfo
 
 __all__ = [
     "KINDS",
@@ -20,9 +14,11 @@ __all__ = [
     "Brand",
     "Choice",
     "Dimension",
+    "Entity",
     "Factors",
     "Glossary",
     "Item",
+    "Kind",
     "Outcome",
     "Playbook",
     "PlaybookInfo",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.model.base import Model, Ref, Slug, Text
+from generator.model.content import Entity
 
 
 class Choice(Model):
@@ -77,23 +78,18 @@ class Band(Model):
     recommendations: list[Recommendation] = Field(default_factory=list)
 
 
-class Assessment(Model):
+class Assessment(Entity):
     """``playbook/assessments/<id>.yml``."""
 
-    id: Slug
-    title: str
     version: int = Field(
         ge=1, description="Raise it whenever anything that affects scoring changes."
     )
-    summary: Text
     intro: Text | None = None
-    order: int = 100
     scales: dict[Slug, list[Choice]] = Field(default_factory=dict)
     dimensions: list[Dimension] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
     questions: list[Question] = Field(min_length=1)
     bands: list[Band] = Field(default_factory=list)
-    related: list[Ref] = Field(default_factory=list)
 
     @property
     def style(self) -> str:

@@ -18,11 +18,9 @@ from pydantic_core import core_schema
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-#: Kinds of generated pages, in the order of their folders.
-KINDS: tuple[str, ...] = ("roles", "structures", "starting-points", "assessments")
-
 _REF = re.compile(
-    r"^(?:(?P<kind>roles|structures|starting-points|assessments)/(?P<id>[a-z0-9][a-z0-9-]*)"
+    # Any kind's name: which kinds and pages exist is the cross-reference pass's question.
+    r"^(?:(?P<kind>[a-z0-9][a-z0-9-]*)/(?P<id>[a-z0-9][a-z0-9-]*)"
     r"|(?P<page>[A-Za-z0-9_./-]+\.md))(?:#(?P<anchor>[A-Za-z0-9_-]+))?$"
 )
 # A tag, a comment or a processing instruction: none belong in content text.
@@ -87,9 +85,8 @@ class Ref(_CheckedStr):
     def _validate(cls, value: str) -> Ref:
         if not _REF.match(value):
             raise ValueError(
-                f"'{value}' is not a playbook link: write 'roles/<id>', 'structures/<id>',"
-                " 'starting-points/<id>', 'assessments/<id>[#question]' or a page like"
-                " 'why-a-cco.md'"
+                f"'{value}' is not a playbook link: write '<kind>/<id>' (such as 'roles/cco'"
+                " or 'assessments/readiness#question') or a page like 'why-a-cco.md'"
             )
         return cls(value)
 

@@ -6,32 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import KINDS, Model, Ref, Slug, Text
-
-NavItem = str | dict[str, list[str]]
-
-
-class Section(Model):
-    """How one kind of generated page is introduced and titled."""
-
-    title: str = Field(description="Title of the section in the navigation and its index page.")
-    intro: Text = Field(description="Markdown shown at the top of the section's index page.")
-
-
-class PlaybookInfo(Model):
-    """``playbook.yml``: the playbook's identity and the order of its sections."""
-
-    id: Slug = Field(description="Stable id; part of the browser storage keys.")
-    title: str = Field(description="Title of the playbook (site name, PDF cover).")
-    version: str = Field(description="Release version of the content, e.g. '1.0'.")
-    description: str = Field(description="One sentence for search engines and the PDF cover.")
-    sections: dict[Literal["roles", "structures", "starting-points", "assessments"], Section]
-    nav: list[NavItem] = Field(
-        description=(
-            "Navigation order: a docs page ('why-a-cco.md'), a kind of generated page"
-            f" ({', '.join(KINDS)}), or a titled group {{'Title': [pages]}}."
-        )
-    )
+from generator.model.base import Model, Ref, Slug, Text
 
 
 class Entity(Model):

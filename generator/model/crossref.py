@@ -14,10 +14,17 @@ from pydantic import BaseModel
 from generator.errors import ContentError, KeyPath, suggestion
 from generator.load import SourceFile
 from generator.model.assessment import Assessment
-from generator.model.base import KINDS, Ref, Text, links_in
+from generator.model.base import Ref, Text, links_in
 from generator.model.brand import check_brand_files
+from generator.model.content import Entity
+from generator.model.kinds import KIND_NAMES, KINDS
 from generator.model.playbook import Item, Playbook
 from generator.model.validate import options, step
+
+#: How a link to a playbook page is written, for hints.
+_LINK_FORMS = (
+    "write " + ", ".join(f"'{kind.name}/<id>'" for kind in KINDS) + " or a page like 'why-a-cco.md'"
+)
 
 
 def page_index(playbook: Playbook) -> dict[str, set[str]]:
@@ -25,13 +32,14 @@ def page_index(playbook: Playbook) -> dict[str, set[str]]:
     pages: dict[str, set[str]] = {p: set() for p in playbook.docs_pages}
     pages.update((p, set()) for p in playbook.unvalidated_pages)
     for kind in KINDS:
-        if playbook.entities(kind) or any(p.startswith(f"{kind}/") for p in pages):
-            pages[f"{kind}/index.md"] = set()
-        for item in playbook.entities(kind):
+        items = playbook.entities(kind.name)
+        if items or any(p.startswith(f"{kind.name}/") for p in pages):
+            pages[kind.index_page] = set()
+        for item in items:
             anchors: set[str] = set()
             if isinstance(item.model, Assessment):
                 anchors = {q.id for q in item.model.questions}
-            pages[f"{kind}/{item.model.id}.md"] = anchors  # type: ignore[attr-defined]
+            pages[kind.page(item.model.id)] = anchors
     if playbook.glossary is not None:
         pages["glossary.md"] = set()
     return pages
@@ -43,8 +51,8 @@ def check_references(playbook: Playbook) -> list[ContentError]:
     errors: list[ContentError] = []
     items: list[Item[Any]] = [playbook.info, playbook.brand]
     for kind in KINDS:
-        items += playbook.entities(kind)
-        errors += _duplicate_ids(playbook.entities(kind))
+        items += playbook.entities(kind.name)
+        errors += _duplicate_ids(playbook.entities(kind.name))
     items += [i for i in (playbook.factors, playbook.glossary) if i is not None]
     for item in items:
         for path, value in _walk(item.model, ()):
@@ -81,8 +89,10 @@ def _leaf_type(model: type[BaseModel], path: KeyPath) -> type | None:
         if annotation is None:
             return None
     for option in options(annotation):
-        if option in (Ref, Text):
-            return option  # type: ignore[no-any-return]
+        if option is Ref:
+            return Ref
+        if option is Text:
+            return Text
     return None
 
 
@@ -116,8 +126,7 @@ def _check_value(
                     source.error(
                         path,
                         f"the link '{target}' is not a playbook link",
-                        "write 'roles/<id>', 'structures/<id>', 'starting-points/<id>',"
-                        " 'assessments/<id>' or a page like 'why-a-cco.md'",
+                        _LINK_FORMS,
                     )
                 )
                 continue
@@ -143,7 +152,7 @@ def resolve(ref: Ref, pages: dict[str, set[str]]) -> tuple[str, str] | None:
     return None
 
 
-def _duplicate_ids(items: list[Item[Any]]) -> list[ContentError]:
+def _duplicate_ids(items: list[Item[Entity]]) -> list[ContentError]:
     seen: dict[str, SourceFile] = {}
     errors = []
     for item in items:
@@ -165,7 +174,7 @@ def _check_nav(playbook: Playbook, pages: dict[str, set[str]]) -> list[ContentEr
     placed: set[str] = set()
 
     def entry(value: str, path: KeyPath) -> None:
-        if value in KINDS:
+        if value in KIND_NAMES:
             if value in placed:
                 errors.append(source.error(path, f"'{value}' is placed twice in the nav"))
             placed.add(value)
@@ -184,7 +193,7 @@ def _check_nav(playbook: Playbook, pages: dict[str, set[str]]) -> list[ContentEr
                     path,
                     f"the nav names '{value}', which is neither a page in docs/ nor a kind"
                     " of generated page",
-                    suggestion(value, [*KINDS, *pages]),
+                    suggestion(value, [*KIND_NAMES, *pages]),
                 )
             )
 
@@ -195,7 +204,7 @@ def _check_nav(playbook: Playbook, pages: dict[str, set[str]]) -> list[ContentEr
             for title, children in item.items():
                 for j, child in enumerate(children):
                     entry(child, ("nav", i, title, j))
-    for kind in KINDS:
+    for kind in KIND_NAMES:
         if playbook.entities(kind) and kind not in placed:
             errors.append(
                 source.error(

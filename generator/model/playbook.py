@@ -1,28 +1,85 @@
-"""A whole playbook after validation: every item with the file it came from."""
+"""A whole playbook: ``playbook.yml``, the single files beside it, and every validated
+item with the file it came from."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeGuard, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from generator.load import SourceFile
 from generator.model.assessment import Assessment
+from generator.model.base import Model, Slug, Text
 from generator.model.brand import Brand
-from generator.model.content import Factors, Glossary, PlaybookInfo, Role, StartingPoint, Structure
+from generator.model.content import Entity, Factors, Glossary, Structure
+from generator.model.kinds import KIND_NAMES, KINDS
 
-M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", bound=Entity)
+M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
+
+NavItem = str | dict[str, list[str]]
+if TYPE_CHECKING:
+    KindName = str
+else:
+    # Built from the table, so an unknown section is reported with the kinds there are.
+    KindName = Literal[KIND_NAMES]
+
+
+class Section(Model):
+    """How one kind of generated page is introduced and titled."""
+
+    title: str = Field(description="Title of the section in the navigation and its index page.")
+    intro: Text = Field(description="Markdown shown at the top of the section's index page.")
+
+
+class PlaybookInfo(Model):
+    """``playbook.yml``: the playbook's identity and the order of its sections."""
+
+    id: Slug = Field(description="Stable id; part of the browser storage keys.")
+    title: str = Field(description="Title of the playbook (site name, PDF cover).")
+    version: str = Field(description="Release version of the content, e.g. '1.0'.")
+    description: str = Field(description="One sentence for search engines and the PDF cover.")
+    sections: dict[KindName, Section]
+    nav: list[NavItem] = Field(
+        description=(
+            "Navigation order: a docs page ('why-a-cco.md'), a kind of generated page"
+            f" ({', '.join(KIND_NAMES)}), or a titled group {{'Title': [pages]}}."
+        )
+    )
 
 
 @dataclass(frozen=True)
-class Item(Generic[M]):
+class SingleFile(Generic[M_co]):
+    """A content file of its own (not one of a kind's folder), and its model and schema."""
+
+    name: str
+    model: type[M_co]
+    schema: str
+
+
+PLAYBOOK_FILE = SingleFile("playbook.yml", PlaybookInfo, "playbook")
+FACTORS_FILE = SingleFile("factors.yml", Factors, "factors")
+GLOSSARY_FILE = SingleFile("glossary.yml", Glossary, "glossary")
+#: The files at the top of the playbook folder.
+SINGLE_FILES: tuple[SingleFile[Model], ...] = (PLAYBOOK_FILE, FACTORS_FILE, GLOSSARY_FILE)
+#: The brand file: ``brand.yml`` in the playbook folder unless the options name another.
+BRAND_FILE = SingleFile("brand.yml", Brand, "brand")
+
+
+@dataclass(frozen=True)
+class Item(Generic[M_co]):
     """A validated model together with the file it came from."""
 
-    model: M
+    model: M_co
     source: SourceFile
+
+
+def holds(item: Item[Entity], model: type[E]) -> TypeGuard[Item[E]]:
+    """Whether ``item`` is an entity of ``model``."""
+    return isinstance(item.model, model)
 
 
 @dataclass
@@ -33,10 +90,8 @@ class Playbook:
     docs_dir: Path
     info: Item[PlaybookInfo]
     brand: Item[Brand]
-    roles: list[Item[Role]] = field(default_factory=list)
-    structures: list[Item[Structure]] = field(default_factory=list)
-    starting_points: list[Item[StartingPoint]] = field(default_factory=list)
-    assessments: list[Item[Assessment]] = field(default_factory=list)
+    #: Entities by kind name, each kind in page order.
+    by_kind: dict[str, list[Item[Entity]]] = field(default_factory=dict)
     factors: Item[Factors] | None = None
     glossary: Item[Glossary] | None = None
     docs_pages: frozenset[str] = frozenset()
@@ -45,21 +100,28 @@ class Playbook:
     #: Files that loaded but failed validation, with the model they were meant for.
     unvalidated: list[tuple[SourceFile, type[BaseModel]]] = field(default_factory=list)
 
-    def entities(self, kind: str) -> list[Item[BaseModel]]:
-        items: dict[str, list[Item[BaseModel]]] = {
-            "roles": list(self.roles),  # type: ignore[arg-type]
-            "structures": list(self.structures),  # type: ignore[arg-type]
-            "starting-points": list(self.starting_points),  # type: ignore[arg-type]
-            "assessments": list(self.assessments),  # type: ignore[arg-type]
-        }
-        return items[kind]
+    def entities(self, kind: str) -> list[Item[Entity]]:
+        """The entities of one kind, in page order."""
+        return self.by_kind.get(kind, [])
+
+    def of_model(self, model: type[E]) -> list[Item[E]]:
+        """The entities whose model is ``model``, typed as such."""
+        return [item for kind in KINDS for item in self.entities(kind.name) if holds(item, model)]
+
+    @property
+    def assessments(self) -> list[Item[Assessment]]:
+        return self.of_model(Assessment)
+
+    @property
+    def structures(self) -> list[Item[Structure]]:
+        return self.of_model(Structure)
 
     def sources(self) -> Iterator[SourceFile]:
         """Every content file, for watching and for edit links."""
         yield self.info.source
         yield self.brand.source
-        for kind in ("roles", "structures", "starting-points", "assessments"):
-            for item in self.entities(kind):
+        for kind in KINDS:
+            for item in self.entities(kind.name):
                 yield item.source
         for single in (self.factors, self.glossary):
             if single is not None:

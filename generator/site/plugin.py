@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.site.brand import apply_brand
+from generator.site.brand import BRAND_CSS, apply_brand, brand_assets
 from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.playbook import load_playbook
@@ -61,6 +61,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             self.playbook = load_playbook(self.paths)
             self.site = render_site(self.playbook, self.paths.templates)
+            self.site.assets.update(brand_assets(self.playbook))
+            self.site.extra_css.append(BRAND_CSS)
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc
         if config.use_directory_urls:
