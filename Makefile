@@ -20,6 +20,10 @@ $(VENV)/.test-installed: pyproject.toml constraints.txt $(VENV)/.site-installed
 	$(PIP) install -c constraints.txt -e '.[test]'
 	@touch $@
 
+$(VENV)/.pdf-installed: pyproject.toml constraints.txt $(VENV)/.site-installed
+	$(PIP) install -c constraints.txt -e '.[pdf]'
+	@touch $@
+
 site: $(VENV)/.site-installed
 	$(BIN)/cco-playbook build --strict --site-dir site
 	@echo "Open site/index.html in a browser (works from disk), or run 'make serve'."
@@ -27,7 +31,7 @@ site: $(VENV)/.site-installed
 zip: $(VENV)/.site-installed
 	$(BIN)/cco-playbook build --strict --site-dir site --zip dist/cco-playbook.zip
 
-pdf: $(VENV)/.site-installed browser
+pdf: $(VENV)/.pdf-installed browser
 	$(BIN)/cco-playbook build --strict --site-dir site --pdf dist/cco-playbook.pdf
 
 serve: $(VENV)/.site-installed

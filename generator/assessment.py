@@ -13,13 +13,15 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 import yaml
 from markupsafe import Markup
 
 from generator.constants import ASSET_DIR, BRAND_PLACEHOLDER
+
+if TYPE_CHECKING:
+    import jinja2
 from generator.errors import ProjectError
 from generator.model import Assessment, Playbook
 

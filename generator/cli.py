@@ -15,7 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.contrib.scaffold import NEW_KINDS
+from generator.assessment import answers_from, score
+from generator.contrib.changes import change_report
+from generator.contrib.gate import version_gate
+from generator.contrib.gitref import Snapshot
+from generator.contrib.scaffold import NEW_KINDS, new_file, new_question
+from generator.contrib.schema import write_schemas
 from generator.errors import (
     ContentError,
     ContentErrors,
@@ -26,6 +31,8 @@ from generator.errors import (
     suggestion,
 )
 from generator.model.kinds import KINDS
+from generator.playbook import load_playbook
+from generator.project import read_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -192,15 +199,10 @@ def _progress(step: str) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from generator.site.build import check
-
-    playbook = check(args.config_file, args.brand)
+    paths = read_project(args.config_file, args.brand)
+    playbook = load_playbook(paths)
     if args.since:
-        from generator.contrib.gate import version_gate
-        from generator.site.build import load_mkdocs_config, project_paths
-
-        paths = project_paths(load_mkdocs_config(args.config_file), args.brand)
-        errors = version_gate(paths, args.since)
+        errors = version_gate(paths, args.since, Snapshot.of(playbook))
         if errors:
             raise ContentErrors(errors)
         print(
@@ -214,18 +216,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from generator.contrib.schema import write_schemas
-
     written = write_schemas(args.out)
     _progress(f"wrote {len(written)} schemas to {args.out}/")
     return EXIT_OK
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from generator.contrib.scaffold import new_file, new_question
-    from generator.site.build import load_mkdocs_config, project_paths
-
-    paths = project_paths(load_mkdocs_config(args.config_file))
+    paths = read_project(args.config_file)
     if args.kind == "question":
         if not args.assessment:
             raise UsageError("'new question' needs --assessment ID (the assessment to extend)")
@@ -241,12 +238,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from generator.contrib.changes import change_report
-    from generator.site.build import load_mkdocs_config, project_paths
-
-    paths = project_paths(load_mkdocs_config(args.config_file))
-    print(change_report(paths, args.ref), end="")
+    print(change_report(read_project(args.config_file), args.ref), end="")
     return EXIT_OK
+
+
+# build, serve and render need MkDocs and Material (and --pdf Playwright): they import
+# them when they run, so check, score and --help start without them.
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -267,14 +264,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from generator.site.build import serve_site
 
-    from generator.site.build import check
-
-    check(args.config_file, args.brand)
-    if args.brand is not None:
-        os.environ["CCO_PLAYBOOK_BRAND"] = str(args.brand.resolve())
-    serve(str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    serve_site(args.config_file, brand=args.brand, dev_addr=args.dev_addr)
     return EXIT_OK
 
 
@@ -290,10 +282,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from generator.assessment import answers_from, score
-    from generator.site.build import check
-
-    playbook = check(args.config_file)
+    playbook = load_playbook(read_project(args.config_file))
     found = {a.model.id: a.model for a in playbook.assessments}
     if args.assessment not in found:
         raise UsageError(

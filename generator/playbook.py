@@ -25,7 +25,7 @@ from generator.model.playbook import (
     Playbook,
 )
 from generator.model.validate import validate
-from generator.project import ProjectPaths
+from generator.project import ProjectPaths, read_project
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -75,6 +75,11 @@ class _Collector:
 def _content_files(folder: Path) -> list[Path]:
     """Every ``*.yml``/``*.yaml`` entry in ``folder``: the loader reports what is not a file."""
     return sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
+
+
+def check(config_file: Path, brand: Path | None = None) -> Playbook:
+    """Read the project's options from ``mkdocs.yml``, then load and check its playbook."""
+    return load_playbook(read_project(config_file, brand))
 
 
 def load_playbook(paths: ProjectPaths) -> Playbook:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.assessment import score
-from generator.site.build import check
+from generator.playbook import check
 from tests.helpers import FIXTURES, PageWatch, run_cli
 
 RESULT = "[data-assessment-result]"

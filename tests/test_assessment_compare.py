@@ -14,7 +14,7 @@ import pytest
 
 from generator.assessment import score
 from generator.model import Assessment
-from generator.site.build import check
+from generator.playbook import check
 from tests.helpers import FIXTURES, PageWatch, run_cli
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generator.assessment import score
 from generator.model import Assessment
-from generator.site.build import check
+from generator.playbook import check
 from tests.helpers import FIXTURES, run_cli
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.model.brand import Brand, FontFamily
+from generator.playbook import check
 from generator.site.brand import brand_assets
-from generator.site.build import check
 from tests.helpers import ROOT, copy_default_project, run_cli
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ProjectError
+from generator.playbook import check
 from generator.render import link_to, render_site, resolve_links
-from generator.site.build import check
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 FIXTURE = Path(__file__).parent / "fixtures" / "mini" / "mkdocs.yml"

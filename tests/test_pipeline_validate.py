@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
-from generator.site.build import check
+from generator.playbook import check
 
 
 def errors_of(project: Path) -> list[str]:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.model import Playbook
+from generator.playbook import check
 from generator.publish.printpage import build_print_page, reading_order
-from generator.site.build import check, load_mkdocs_config
+from generator.site.build import load_mkdocs_config
 from tests.helpers import copy_default_project, run_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.contrib.gitref import Snapshot, content_at
+from generator.contrib.gitref import Snapshot, content_at, read_content
 from generator.errors import ContentError
 from generator.model import Assessment, Choice
 from generator.project import ProjectPaths
@@ -51,8 +51,6 @@ def version_gate(
     paths: ProjectPaths, ref: str, current: Snapshot | None = None
 ) -> list[ContentError]:
     """One error per assessment whose scoring changed since ``ref`` without a higher version."""
-    from generator.contrib.gitref import read_content
-
     old = content_at(ref, paths).assessments()
     now = current or read_content(paths.playbook, None, paths.root)
     errors = []

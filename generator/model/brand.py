@@ -8,7 +8,7 @@ which the cross-reference pass calls once every file has validated.
 from __future__ import annotations
 
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 from generator.errors import ContentError, KeyPath, did_you_mean
 from generator.load import SourceFile
 from generator.model.base import Model
+from generator.theme import material_languages_dir
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -185,9 +186,7 @@ def _language(value: Any) -> str:
 
 def material_languages() -> list[str]:
     """The interface languages the installed Material theme translates."""
-    import material
-
-    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    folder = material_languages_dir()
     return sorted(p.stem for p in folder.glob("*.html") if p.stem != "custom")
 
 

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.model import Playbook
 from generator.publish.archive import write_zip
 from generator.publish.offline import check_offline
+from generator.publish.pdf import require_playwright, write_pdf
 from generator.site.build import Progress, build_site
 
 
@@ -40,13 +41,13 @@ def build(
     # Resolve now: the build may change folders, and the user meant their own cwd.
     zip_file = zip_file.resolve() if zip_file else None
     pdf_file = pdf_file.resolve() if pdf_file else None
+    if pdf_file is not None:
+        require_playwright()
 
     def publish(staging: Path, config: MkDocsConfig, playbook: Playbook) -> None:
         progress("checking that no page loads anything from another host")
         check_offline(staging)
         if pdf_file is not None:
-            from generator.publish.pdf import write_pdf
-
             progress("printing the PDF with headless Chromium")
             size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)
             progress(f"wrote {pdf_file} ({human_size(size)})")

@@ -8,6 +8,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from generator.assessment import fill, ui_strings
 from generator.errors import ProjectError
 from generator.model import Playbook
 from generator.reproducible import build_epoch
@@ -71,8 +72,6 @@ def zip_members(site_dir: Path) -> list[str]:
 def readme_text(playbook: Playbook) -> str:
     """The short note a reader sees first, in the brand's language: extract, open
     index.html, nothing is sent."""
-    from generator.assessment import fill, ui_strings
-
     info = playbook.info.model
     template = ui_strings(playbook.brand.model.language)["zip_readme"]
     return fill(template, title=info.title, brand=playbook.brand.model.name, version=info.version)

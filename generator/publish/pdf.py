@@ -23,16 +23,28 @@ _FOOTER = (
 )
 
 
+#: Playwright is an optional dependency: the 'pdf' extra.
+NO_PLAYWRIGHT = (
+    "--pdf needs Playwright, which comes with the 'pdf' extra:"
+    " pip install 'cco-playbook[pdf]' (or run 'make pdf')"
+)
+
+
+def require_playwright() -> None:
+    """Fail before anything is built when ``--pdf`` cannot work in this installation."""
+    try:
+        import playwright.sync_api  # noqa: F401  (optional: the 'pdf' extra)
+    except ImportError as exc:
+        raise ProjectError(NO_PLAYWRIGHT) from exc
+
+
 def write_pdf(site_dir: Path, nav: list[Any], playbook: Playbook, pdf_file: Path) -> int:
     """Print the whole playbook from the built site in ``site_dir``; return the PDF's bytes."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
-        raise ProjectError(
-            "--pdf needs the Python package 'playwright' (pip install playwright) and a"
-            " Chromium: " + NO_BROWSER_HELP
-        ) from exc
+        raise ProjectError(NO_PLAYWRIGHT) from exc
     page_file = site_dir / PRINT_PAGE
     page_file.write_text(build_print_page(site_dir, nav, playbook), encoding="utf-8")
     pdf_file.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.model import Playbook
 from generator.model.brand import SYSTEM_CODE, SYSTEM_TEXT, Brand, FontFamily
 from generator.palette import BrandPalette, derive_palette
+from generator.theme import material_languages_dir
 
 log = logging.getLogger("mkdocs.plugins.cco-playbook")
 
@@ -193,9 +194,7 @@ def footer_html(brand: Brand) -> str | None:
 
 def search_language(language: str) -> str:
     """The search index language Material pairs with an interface language."""
-    import material
-
-    partial = Path(material.__file__).parent / "templates/partials/languages" / f"{language}.html"
+    partial = material_languages_dir() / f"{language}.html"
     found = (
         re.search(r'"search\.config\.lang":\s*"([^"]+)"', partial.read_text("utf-8"))
         if partial.is_file()

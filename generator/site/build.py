@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.constants import PLUGIN
-from generator.errors import BuildFailed, ProjectError, UsageError, suggestion
+from generator.errors import BuildFailed, ProjectError, UsageError
 from generator.model import Playbook
 from generator.playbook import load_playbook
-from generator.project import ProjectPaths
+from generator.project import no_plugin, require_config, unknown_option
+from generator.site.plugin import BRAND_ENV, PlaybookPlugin
+from generator.site.prepare import project_paths
 from generator.reproducible import source_date_epoch
 
 _UNKNOWN_OPTION = re.compile(r"Plugin 'cco-playbook' option '([^']+)': Unrecognised")
@@ -31,11 +34,7 @@ Progress = Callable[[str], None]
 
 def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     """Load ``mkdocs.yml`` with the plugin in place, or explain what is wrong."""
-    if not config_file.is_file():
-        raise UsageError(
-            f"no MkDocs configuration at '{config_file}'; run the command in a project folder"
-            " or name the file with -f path/to/mkdocs.yml"
-        )
+    require_config(config_file)
     warnings: list[str] = []
     try:
         with _collect_warnings(warnings):
@@ -45,38 +44,18 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     for warning in warnings:
         option = _UNKNOWN_OPTION.search(warning)
         if option:
-            allowed = [key for key, _ in type(config.plugins[PLUGIN].config)._schema]
-            raise UsageError(
-                f"{config_file}: unknown option '{option.group(1)}' of the {PLUGIN} plugin"
-                f" ({suggestion(option.group(1), allowed)})"
-            )
+            raise unknown_option(config_file, option.group(1))
         print(f"WARNING -  {warning}", file=sys.stderr)
     if PLUGIN not in config.plugins:
-        raise UsageError(
-            f"{config_file} does not use the '{PLUGIN}' plugin; add it under 'plugins:'"
-        )
+        raise no_plugin(config_file)
     return config
 
 
-def project_paths(config: MkDocsConfig, brand: Path | None = None) -> ProjectPaths:
-    """The content locations named by the plugin options (``brand`` overrides the file)."""
-    options = config.plugins[PLUGIN].config
-    if brand is not None:
-        options.brand = str(brand.resolve())
-    return ProjectPaths.from_options(
-        Path(config.config_file_path or "mkdocs.yml"),
-        Path(config.docs_dir),
-        options.playbook,
-        options.brand,
-        options.templates,
-        options.edit_url,
-    )
-
-
-def check(config_file: Path, brand: Path | None = None) -> Playbook:
-    """Load and validate; raises ContentErrors naming every problem."""
-    config = load_mkdocs_config(config_file)
-    return load_playbook(project_paths(config, brand))
+def playbook_plugin(config: MkDocsConfig) -> PlaybookPlugin:
+    """The cco-playbook plugin instance MkDocs created for ``config``."""
+    plugin = config.plugins[PLUGIN]
+    assert isinstance(plugin, PlaybookPlugin)
+    return plugin
 
 
 def build_site(
@@ -91,7 +70,10 @@ def build_site(
     """Build into a temporary folder and replace ``site_dir`` only when all went well."""
     progress("checking content")
     config = load_mkdocs_config(config_file, strict=strict)
-    playbook = load_playbook(project_paths(config, brand))
+    paths = project_paths(config, brand)
+    playbook = load_playbook(paths)
+    # The plugin publishes what was just checked: the content is loaded once.
+    playbook_plugin(config).use(paths, playbook)
     target = (site_dir or Path(config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
@@ -112,6 +94,16 @@ def build_site(
             shutil.rmtree(staging, ignore_errors=True)
     config.site_dir = str(target)
     return target, config, playbook
+
+
+def serve_site(config_file: Path, *, brand: Path | None, dev_addr: str | None) -> None:
+    """Check the content, then preview it with MkDocs' live-reloading server."""
+    config = load_mkdocs_config(config_file)
+    load_playbook(project_paths(config, brand))  # every content error before serving
+    if brand is not None:
+        # MkDocs re-reads mkdocs.yml for every rebuild: only the environment reaches it.
+        os.environ[BRAND_ENV] = str(brand.resolve())
+    serve(str(config_file), dev_addr=dev_addr, livereload=True)
 
 
 def _swap(new: Path, target: Path) -> None:

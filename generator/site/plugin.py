@@ -1,8 +1,14 @@
-"""Stage 4: the MkDocs plugin. Thin: it hands MkDocs what the plain functions made."""
+"""The MkDocs plugin. Thin: it hands MkDocs what the plain functions made.
+
+``mkdocs build`` and ``mkdocs serve`` re-read ``mkdocs.yml`` and create the plugin
+afresh for every (re)build, so the one thing ``cco-playbook serve --brand FILE`` cannot
+pass as an argument reaches the plugin through the environment: ``CCO_PLAYBOOK_BRAND``
+names a brand file that replaces the one in the options (documented in the README;
+plain ``mkdocs build``/``serve`` honour it too).
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -15,76 +21,54 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.site.brand import BRAND_CSS, apply_brand, brand_assets
 from generator.errors import PlaybookError
 from generator.model import Playbook
-from generator.playbook import load_playbook
-from generator.project import ProjectPaths
-from generator.constants import MARKDOWN_EXTENSIONS
-from generator.render import (
-    RenderedSite,
-    render_site,
-    with_abbreviations,
-)
+from generator.project import DEFAULT_PLAYBOOK, ProjectPaths
+from generator.render import with_abbreviations
+from generator.site.prepare import Prepared, prepare, project_paths
 
-log = logging.getLogger("mkdocs.plugins.cco-playbook")
+#: The brand file for builds that MkDocs itself starts (see the module's docstring).
+BRAND_ENV = "CCO_PLAYBOOK_BRAND"
 
 
 class PlaybookConfig(Config):
-    playbook = c.Type(str, default="playbook")
+    playbook = c.Type(str, default=DEFAULT_PLAYBOOK)
     brand = c.Optional(c.Type(str))
     templates = c.Optional(c.Type(str))
     edit_url = c.Optional(c.Type(str))
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
-    """Loads the playbook in ``on_config`` so broken content stops the build before
+    """Prepares the playbook in ``on_config`` so broken content stops the build before
     MkDocs empties the site folder, and adds the rendered pages in ``on_files``."""
 
     def __init__(self) -> None:
-        self.paths: ProjectPaths | None = None
-        self.playbook: Playbook | None = None
-        self.site: RenderedSite | None = None
+        self.loaded: tuple[ProjectPaths, Playbook] | None = None
+        self.prepared: Prepared | None = None
+
+    def use(self, paths: ProjectPaths, playbook: Playbook) -> None:
+        """Publish this playbook, already loaded and checked, instead of loading it again."""
+        self.loaded = (paths, playbook)
 
     # Before the search plugin's on_config, which fixes the index language it reads
     # from the theme: the brand decides that language.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.paths = ProjectPaths.from_options(
-            Path(config.config_file_path or "mkdocs.yml"),
-            Path(config.docs_dir),
-            self.config.playbook,
-            os.environ.get("CCO_PLAYBOOK_BRAND") or self.config.brand,
-            self.config.templates,
-            self.config.edit_url,
-        )
         try:
-            self.playbook = load_playbook(self.paths)
-            self.site = render_site(self.playbook, self.paths.templates)
-            self.site.assets.update(brand_assets(self.playbook))
-            self.site.extra_css.append(BRAND_CSS)
+            if self.loaded is not None:
+                self.prepared = prepare(config, *self.loaded)
+            else:
+                brand = os.environ.get(BRAND_ENV)
+                paths = project_paths(config, Path(brand) if brand else None)
+                self.prepared = prepare(config, paths)
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc
-        if config.use_directory_urls:
-            log.warning(
-                "use_directory_urls is true: pages get folder URLs, which do not open from"
-                " disk (file://) and break the assessment scripts; set"
-                " 'use_directory_urls: false' in mkdocs.yml"
-            )
-        config.nav = self.site.nav
-        config.markdown_extensions.extend(
-            name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions
-        )
-        config.extra_css = [*self.site.extra_css, *config.extra_css]
-        config.extra_javascript = [*self.site.extra_javascript, *config.extra_javascript]
-        apply_brand(config, self.playbook, edit_links=bool(self.paths.edit_url))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
-        collisions = [
-            p for p in (*self.site.pages, *self.site.assets) if files.get_file_from_path(p)
-        ]
+        assert self.prepared is not None
+        site = self.prepared.site
+        collisions = [p for p in (*site.pages, *site.assets) if files.get_file_from_path(p)]
         if collisions:
             raise PluginError(
                 "\n".join(
@@ -93,30 +77,32 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     for p in collisions
                 )
             )
-        for path, markdown in self.site.pages.items():
+        for path, markdown in site.pages.items():
             files.append(File.generated(config, path, content=markdown))
-        for path, data in self.site.assets.items():
+        for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self.site is not None and self.paths is not None and self.playbook is not None
-        if self.playbook.brand.model.edit_links:
-            source = self.site.sources.get(page.file.src_uri)
+        assert self.prepared is not None
+        paths, playbook, site = self.prepared.paths, self.prepared.playbook, self.prepared.site
+        if playbook.brand.model.edit_links:
+            source = site.sources.get(page.file.src_uri)
             if source is None and page.file.abs_src_path:
                 source = Path(page.file.abs_src_path)
-            page.edit_url = self.paths.edit_link(source) if source else None
+            page.edit_url = paths.edit_link(source) if source else None
         else:
             page.edit_url = None
-        return with_abbreviations(markdown, self.site.abbreviations)
+        return with_abbreviations(markdown, site.abbreviations)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.paths is not None:
-            server.watch(str(self.paths.playbook))
+        if self.prepared is not None:
+            paths = self.prepared.paths
+            server.watch(str(paths.playbook))
             # The brand's folder, not just its file: the logo and fonts live beside it.
-            server.watch(str(self.paths.brand.parent))
-            if self.paths.templates is not None:
-                server.watch(str(self.paths.templates))
+            server.watch(str(paths.brand.parent))
+            if paths.templates is not None:
+                server.watch(str(paths.templates))
         return server

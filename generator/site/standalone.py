@@ -14,10 +14,10 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import ProjectError
-from generator.playbook import load_playbook
 from generator.render import with_abbreviations
 from generator.constants import PLUGIN
-from generator.site.build import load_mkdocs_config, project_paths
+from generator.site.build import load_mkdocs_config
+from generator.site.prepare import prepare, project_paths
 
 #: Marks a folder written by ``render``, which a later render may replace.
 MARKER = ".cco-playbook-render"
@@ -26,17 +26,11 @@ _THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "ic
 
 def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None) -> int:
     """Write docs, generated pages, assets and mkdocs.yml to ``out``; return the file count."""
-    from generator.site.plugin import PlaybookPlugin
-
     config = load_mkdocs_config(config_file)
-    paths = project_paths(config, brand)
-    load_playbook(paths)  # every content error, reported before anything is written
-    _check_output_folder(out, paths.root)
-    plugin = config.plugins[PLUGIN]
-    assert isinstance(plugin, PlaybookPlugin)
-    config = plugin.on_config(config)
-    assert plugin.site is not None and plugin.paths is not None
-    site = plugin.site
+    # Every content error is reported before anything is written.
+    prepared = prepare(config, project_paths(config, brand))
+    _check_output_folder(out, prepared.paths.root)
+    site = prepared.site
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(
         "Written by 'cco-playbook render'; the next render replaces this folder's docs/.\n",
