@@ -119,7 +119,9 @@ def _strings_file(language: str) -> dict[str, str] | None:
     node = resources.files("generator").joinpath("strings").joinpath(f"{language}.yml")
     if not node.is_file():
         return None
-    data = yaml.safe_load(node.read_text(encoding="utf-8"))
+    # libyaml's parser where it is installed: these files are read on every build.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(node.read_text(encoding="utf-8"), Loader=loader)
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ProjectError(f"generator/strings/{language}.yml must map keys to plain strings")
     return {str(k): v for k, v in data.items()}

@@ -46,8 +46,19 @@ class RenderedSite:
 def link_to(ref: str, page: str) -> str:
     """The relative Markdown link from ``page`` to the playbook page ``ref`` names."""
     target = Ref(ref)
-    rel = posixpath.relpath(target.target, posixpath.dirname(page) or ".")
+    rel = relative_path(target.target, posixpath.dirname(page))
     return f"{rel}#{target.anchor}" if target.anchor else rel
+
+
+def relative_path(target: str, folder: str) -> str:
+    """``posixpath.relpath(target, folder)`` for paths inside the site; it never asks the
+    file system for the current folder, which made it the largest cost of rendering."""
+    to = posixpath.normpath(target).split("/")
+    here = [part for part in posixpath.normpath(folder or ".").split("/") if part != "."]
+    common = 0
+    while common < min(len(here), len(to) - 1) and here[common] == to[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:])
 
 
 def resolve_links(text: str, page: str) -> str:
@@ -71,6 +82,7 @@ class Renderer:
         loaders.append(jinja2.PackageLoader("generator", "templates"))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
+            bytecode_cache=_bytecode_cache(),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
@@ -80,6 +92,12 @@ class Renderer:
         )
         self.env.filters.update(md=self._markdown, item=_list_item, attr=_attribute)
         self.brand_name = playbook.brand.model.name
+        # Link labels, by page: every entity's title up front, other pages when first asked.
+        self._titles = {
+            kind.page(item.model.id): item.model.title
+            for kind in KINDS
+            for item in playbook.entities(kind.name)
+        }
 
     def _markdown(self, text: Text | None, page: str) -> Markup:
         """Content Markdown, ready to place on ``page``."""
@@ -115,10 +133,12 @@ class Renderer:
     def title_of(self, ref: str) -> str:
         """The title of the page a reference names, for link labels."""
         target = Ref(ref).target
+        if target not in self._titles:
+            self._titles[target] = self._other_title(target)
+        return self._titles[target]
+
+    def _other_title(self, target: str) -> str:
         kind, _, rest = target.partition("/")
-        for item in self.playbook.entities(kind):
-            if f"{item.model.id}.md" == rest:
-                return item.model.title
         if rest == "index.md" and kind in self.playbook.info.model.sections:
             return self.playbook.info.model.sections[kind].title
         if target == "glossary.md" and self.playbook.glossary is not None:
@@ -127,6 +147,16 @@ class Renderer:
             docs_page_title(self.playbook.docs_dir / target)
             or target.removesuffix(".md").replace("-", " ").capitalize()
         )
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds (Jinja's private per-user folder in the
+    temporary directory; a changed template is compiled afresh): compiling them is most
+    of a small playbook's rendering time."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None  # no private temporary folder: compile every time
 
 
 def docs_page_title(path: Path) -> str | None:

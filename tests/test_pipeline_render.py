@@ -7,13 +7,16 @@ After an intended change to a template, regenerate the golden files with
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.errors import ProjectError
 from generator.playbook import check
-from generator.render import link_to, render_site, resolve_links
+from generator.render import link_to, relative_path, render_site, resolve_links
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 FIXTURE = Path(__file__).parent / "fixtures" / "mini" / "mkdocs.yml"
@@ -132,3 +135,18 @@ def test_links_to_narrative_pages_use_their_heading(mini_project: Path) -> None:
     role.write_text(role.read_text().replace("related: [roles/cco]", "related: [index.md]"))
     pages = render_site(check(mini_project / "mkdocs.yml")).pages
     assert "- [Mini playbook](../index.md)" in pages["roles/ceo.md"]
+
+
+@given(
+    st.lists(st.sampled_from(["roles", "a", "b-c", "..", "."]), max_size=3),
+    st.lists(st.sampled_from(["roles", "a", "b-c"]), max_size=3),
+    st.sampled_from(["x.md", "index.md"]),
+)
+def test_relative_path_agrees_with_posixpath(
+    folders: list[str], here: list[str], name: str
+) -> None:
+    target = "/".join([*folders, name])
+    folder = "/".join(here)
+    if posixpath.normpath(target).startswith("../"):
+        return  # outside the site: no page links there
+    assert relative_path(target, folder) == posixpath.relpath(target, folder or ".")
