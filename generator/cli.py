@@ -20,11 +20,11 @@ from generator.errors import (
     ContentErrors,
     PlaybookError,
     ProjectError,
+    UsageError,
     display_path,
     suggestion,
 )
 from generator.model.base import KINDS
-from generator.site import UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -278,9 +278,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from generator.outputs import write_failure
     from generator.standalone import write_standalone
 
-    count = write_standalone(args.config_file, args.out, brand=args.brand)
+    try:
+        count = write_standalone(args.config_file, args.out, brand=args.brand)
+    except OSError as exc:
+        raise ProjectError(write_failure("the rendered project", args.out, exc)) from exc
     _progress(
         f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
         f"{args.out / 'mkdocs.yml'})"
@@ -319,23 +323,44 @@ def _report(exc: PlaybookError, fmt: str) -> None:
         for error in exc.errors:
             if fmt == "github":
                 print(
-                    f"::error file={error.file},line={error.line},col={error.column}"
-                    f"::{_escape_annotation(error.text)}",
+                    f"::error file={_annotation_property(error.file)},line={error.line},"
+                    f"col={error.column}::{_annotation_data(error.text)}",
                     file=sys.stdout,
                 )
             else:
-                print(error, file=sys.stderr)
+                print(_printable(str(error)), file=sys.stderr)
         count = len(exc.errors)
         print(
             f"cco-playbook: {count} content error{'s' if count != 1 else ''}; nothing was built",
             file=sys.stderr,
         )
     else:
-        print(f"cco-playbook: error: {exc}", file=sys.stderr)
+        _error(str(exc))
 
 
-def _escape_annotation(text: str) -> str:
+def _error(message: str) -> None:
+    # Every line starts with the prefix, so nothing a path holds can begin a line
+    # that CI runners read as a command.
+    for line in message.splitlines() or [""]:
+        print(f"cco-playbook: error: {_printable(line)}", file=sys.stderr)
+
+
+def _printable(text: str) -> str:
+    """Control characters (a newline in a file name) shown as escapes, never acted on."""
+    return "".join(
+        c if c.isprintable() or c == "\t" else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
+
+
+def _annotation_data(text: str) -> str:
+    """The message of a GitHub workflow command, escaped as the runner expects."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _annotation_property(text: str) -> str:
+    """A property value (file=...): ':' and ',' would end it early."""
+    return _annotation_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,6 +384,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except PlaybookError as exc:
         _report(exc, getattr(args, "format", "text"))
+        return EXIT_CONTENT
+    except OSError as exc:
+        # Whatever read or write failed outside the places that explain themselves.
+        where = f" ({exc.filename})" if exc.filename else ""
+        _error(f"{exc.strerror or exc}{where}")
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
