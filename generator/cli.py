@@ -278,13 +278,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from generator.outputs import write_failure
+    from generator.outputs import RENDER, explained_failure
     from generator.standalone import write_standalone
 
-    try:
+    with explained_failure(RENDER, args.out):
         count = write_standalone(args.config_file, args.out, brand=args.brand)
-    except OSError as exc:
-        raise ProjectError(write_failure("the rendered project", args.out, exc)) from exc
     _progress(
         f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
         f"{args.out / 'mkdocs.yml'})"

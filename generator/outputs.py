@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import UsageError, display_path
+from generator.errors import ProjectError, UsageError, display_path
 
 if TYPE_CHECKING:
     from generator.project import ProjectPaths
@@ -34,6 +35,8 @@ class OutputKind:
     option: str
     folder: bool
     example: str
+    #: What it is called in a message: "cannot write the ZIP ...".
+    what: str
     #: A folder's mark of ownership (a file the tool writes into it).
     marker: str | None = None
     command: str = "build"
@@ -42,18 +45,28 @@ class OutputKind:
     noun: str = ""
 
 
-SITE = OutputKind("--site-dir", folder=True, example="site", marker=SITE_MARKER)
+SITE = OutputKind("--site-dir", True, "site", "the site", marker=SITE_MARKER)
 RENDER = OutputKind(
-    "--out", folder=True, example="rendered", marker=RENDER_MARKER, command="render"
+    "--out", True, "rendered", "the rendered project", marker=RENDER_MARKER, command="render"
 )
 ZIP = OutputKind(
     "--zip",
-    folder=False,
-    example="dist/playbook.zip",
+    False,
+    "dist/playbook.zip",
+    "the ZIP",
     magic=(b"PK\x03\x04", b"PK\x05\x06"),
     noun="ZIP file",
 )
-PDF = OutputKind("--pdf", folder=False, example="dist/playbook.pdf", magic=(b"%PDF-",), noun="PDF")
+PDF = OutputKind("--pdf", False, "dist/playbook.pdf", "the PDF", magic=(b"%PDF-",), noun="PDF")
+
+
+_ADVICE = {
+    errno.ENOSPC: "the disk is full; free some space and build again",
+    errno.EDQUOT: "the disk quota is used up; free some space and build again",
+    errno.EROFS: "the file system is read-only; choose a folder you can write to",
+    errno.EACCES: "permission denied; choose a folder you can write to",
+    errno.EPERM: "the operation is not permitted; choose a folder you can write to",
+}
 
 
 def partial_file(path: Path) -> Path:
@@ -90,7 +103,8 @@ def check_outputs(
 
 def check_new_file(paths: ProjectPaths, target: Path) -> None:
     """A scaffold may only create a new file inside the playbook folder."""
-    shown = display_path(target, paths.root)
+    # Not resolved: a link in the way is shown where it is, not where it points.
+    shown = Path(os.path.relpath(target, paths.root)).as_posix()
     if not paths.playbook.is_dir():
         raise UsageError(
             f"the playbook folder '{display_path(paths.playbook, paths.root)}' does not exist;"
@@ -110,19 +124,23 @@ def check_new_file(paths: ProjectPaths, target: Path) -> None:
         )
 
 
+@contextmanager
+def explained_failure(kind: OutputKind, path: Path) -> Iterator[None]:
+    """Turn a failed read or write into one line naming the output, the cause and a fix."""
+    try:
+        yield
+    except OSError as exc:
+        raise ProjectError(write_failure(kind.what, path, exc)) from exc
+
+
 def write_failure(what: str, path: Path, exc: OSError) -> str:
     """One line that says which output could not be written, why, and what to do."""
     target = path.resolve()
     failed = Path(os.fsdecode(exc.filename)).resolve() if exc.filename else None
-    if failed is not None and not _written_for(failed, target):
+    advice = _ADVICE.get(exc.errno or 0, exc.strerror or str(exc))
+    writing = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+    if failed is not None and not writing and not _written_for(failed, target):
         return f"cannot read '{display_path(failed)}': {exc.strerror or exc}"
-    advice = {
-        errno.ENOSPC: "the disk is full; free some space and build again",
-        errno.EDQUOT: "the disk quota is used up; free some space and build again",
-        errno.EROFS: "the file system is read-only; choose a folder you can write to",
-        errno.EACCES: "permission denied; choose a folder you can write to",
-        errno.EPERM: "the operation is not permitted; choose a folder you can write to",
-    }.get(exc.errno or 0, exc.strerror or str(exc))
     return f"cannot write {what} '{display_path(path)}': {advice}"
 
 

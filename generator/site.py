@@ -6,21 +6,22 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from generator.errors import PlaybookError, ProjectError, UsageError, suggestion
+from generator.errors import PlaybookError, UsageError, display_path, suggestion
 from generator.model import Playbook
-from generator.outputs import SITE, SITE_MARKER, OutputKind, check_outputs, write_failure
+from generator.outputs import SITE, SITE_MARKER, OutputKind, check_outputs, explained_failure
 from generator.project import ProjectPaths
 from generator.reproducible import check_source_date_epoch, source_date_epoch
-from generator.swap import folder_swap
+from generator.swap import claimed_file, folder_swap
 
 PLUGIN = "cco-playbook"
 _UNKNOWN_OPTION = re.compile(r"Plugin 'cco-playbook' option '([^']+)': Unrecognised")
@@ -97,7 +98,7 @@ def build_site(
     """Build into a staging folder and swap it in for ``site_dir`` only when all went well.
 
     ``files`` are the other outputs ``after_build`` writes (the ZIP, the PDF): they are
-    checked with the site folder before anything is built.
+    checked with the site folder before anything is built, and held for the whole run.
     """
     progress("checking content")
     config = load_mkdocs_config(config_file, strict=strict)
@@ -108,10 +109,16 @@ def build_site(
         sources=theme_sources(config),
     )
     check_source_date_epoch()
-    playbook = paths.load()
     target = outputs[SITE]
-    try:
-        with folder_swap(target, SITE_MARKER, progress) as swap:
+    with ExitStack() as claims:
+        for kind, path in outputs.items():
+            if not kind.folder:
+                with explained_failure(kind, path):
+                    claims.enter_context(claimed_file(path))
+        # Locked and recovered before the content is read: a run that stops at a
+        # content error still puts back a site that an interrupted run had moved aside.
+        with explained_failure(SITE, target), folder_swap(target, SITE_MARKER, progress) as swap:
+            playbook = paths.load()
             config.site_dir = str(swap.staging)
             progress("building the site with MkDocs")
             try:
@@ -123,8 +130,6 @@ def build_site(
                 after_build(swap.staging, config, playbook)
             progress(f"replacing {_shown(target)}")
             swap.publish()
-    except OSError as exc:
-        raise ProjectError(write_failure("the site", target, exc)) from exc
     config.site_dir = str(target)
     return target, config, playbook
 
@@ -146,6 +151,13 @@ def _config_failure(
     config_file: Path, exc: ConfigurationError | Abort, records: list[logging.LogRecord]
 ) -> str:
     """MkDocs' own reasons, one line each: its Abort says only that there were some."""
+    syntax = exc.__context__
+    if isinstance(syntax, yaml.MarkedYAMLError) and syntax.problem_mark is not None:
+        mark = syntax.problem_mark
+        # The mark names the file that failed, which INHERIT may make another one.
+        where = display_path(Path(mark.name)) if Path(mark.name).is_file() else str(config_file)
+        context = f" ({syntax.context})" if syntax.context else ""
+        return f"{where}:{mark.line + 1}:{mark.column + 1}: invalid YAML: {syntax.problem}{context}"
     errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
     if not errors and isinstance(exc, Abort):
         errors = [r.getMessage() for r in records]  # strict mode: the warnings abort

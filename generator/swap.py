@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ProjectError, display_path
+from generator.outputs import partial_file
 
 if sys.platform == "win32":  # pragma: no cover - the tool is built and tested on POSIX
     import msvcrt
@@ -88,6 +89,18 @@ def output_lock(target: Path) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)
         os.close(fd)
+
+
+@contextmanager
+def claimed_file(path: Path) -> Iterator[None]:
+    """Hold the lock of a file output, and clear what a killed run left at its partial name."""
+    with output_lock(path):
+        # Removed, never written through: it may be a leftover, or a link planted there.
+        partial_file(path).unlink(missing_ok=True)
+        try:
+            yield
+        finally:
+            partial_file(path).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,15 @@ fails the build and leaves the previous site untouched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.errors import ProjectError
 from generator.model import Playbook
-from generator.outputs import PDF, ZIP, partial_file, write_failure
+from generator.outputs import PDF, ZIP, explained_failure
 from generator.publish.archive import write_zip
 from generator.publish.offline import check_offline
 from generator.site import Progress, build_site
-from generator.swap import output_lock
 
 
 def human_size(size: int) -> str:
@@ -54,11 +50,11 @@ def build(
             from generator.publish.pdf import write_pdf
 
             progress("printing the PDF with headless Chromium")
-            with _writing("the PDF", pdf_file):
+            with explained_failure(PDF, pdf_file):
                 size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)
             progress(f"wrote {pdf_file} ({human_size(size)})")
         if zip_file is not None:
-            with _writing("the ZIP", zip_file):
+            with explained_failure(ZIP, zip_file):
                 size = write_zip(staging, zip_file, playbook)
             progress(f"wrote {zip_file} ({human_size(size)})")
 
@@ -72,15 +68,3 @@ def build(
         after_build=publish,
     )
     return target
-
-
-@contextmanager
-def _writing(what: str, path: Path) -> Iterator[None]:
-    """One run at a time per file; a write that fails says which file and why."""
-    try:
-        with output_lock(path):
-            # A killed run's leftover (or a link planted there) is never written through.
-            partial_file(path).unlink(missing_ok=True)
-            yield
-    except OSError as exc:
-        raise ProjectError(write_failure(what, path, exc)) from exc
