@@ -66,6 +66,7 @@ _ADVICE = {
     errno.EROFS: "the file system is read-only; choose a folder you can write to",
     errno.EACCES: "permission denied; choose a folder you can write to",
     errno.EPERM: "the operation is not permitted; choose a folder you can write to",
+    errno.ELOOP: "a link stands where the tool keeps its lock; remove the link",
 }
 
 
@@ -136,7 +137,11 @@ def explained_failure(kind: OutputKind, path: Path) -> Iterator[None]:
 def write_failure(what: str, path: Path, exc: OSError) -> str:
     """One line that says which output could not be written, why, and what to do."""
     target = path.resolve()
-    failed = Path(os.fsdecode(exc.filename)).resolve() if exc.filename else None
+    failed = None
+    if exc.filename:
+        # The folder resolved, the name kept: a failing link is the link, not its target.
+        named = Path(os.fsdecode(exc.filename))
+        failed = named.parent.resolve() / named.name
     advice = _ADVICE.get(exc.errno or 0, exc.strerror or str(exc))
     writing = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
     if failed is not None and not writing and not _written_for(failed, target):

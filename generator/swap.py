@@ -61,7 +61,8 @@ def output_lock(target: Path) -> Iterator[None]:
     path = lock_file(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        # Never through a link: whatever one points at would be truncated.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         try:
             _try_lock(fd)
         except OSError as exc:

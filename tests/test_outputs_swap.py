@@ -24,7 +24,7 @@ from generator.swap import (
     replace_by_renames,
 )
 from tests.conftest import run_cli
-from tests.outputs_support import snapshot
+from tests.outputs_support import error_lines, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -111,6 +111,23 @@ def test_the_lock_is_gone_after_use_and_a_stale_one_does_not_block(tmp_path: Pat
     with output_lock(target):
         assert lock_file(target).read_text() == f"{os.getpid()}\n"
     assert not lock_file(target).exists()
+
+
+def test_a_link_planted_at_a_lock_or_partial_name_is_never_written_through(
+    mini_project: Path,
+) -> None:
+    config = mini_project / "mkdocs.yml"
+    before = config.read_bytes()
+    lock_file(mini_project / "site").symlink_to(config)
+    (mini_project / ".p.zip.partial").symlink_to(config)
+    result = run_cli("build", "--site-dir", "site", "--zip", "p.zip", cwd=mini_project)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "cco-playbook: error: cannot write the site 'site': a link stands where the tool keeps"
+        " its lock; remove the link"
+    ]
+    assert config.read_bytes() == before
+    assert not (mini_project / ".p.zip.partial").is_symlink()  # the link was removed
 
 
 # --- the whole command ------------------------------------------------------------
