@@ -10,13 +10,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from generator.errors import PlaybookError, UsageError, display_path, suggestion
+from generator.configfile import check_top_level, config_failure
+from generator.errors import PlaybookError, UsageError, suggestion
 from generator.model import Playbook
 from generator.outputs import SITE, SITE_MARKER, OutputKind, check_outputs, explained_failure
 from generator.project import ProjectPaths
@@ -25,7 +25,6 @@ from generator.swap import claimed_file, folder_swap
 
 PLUGIN = "cco-playbook"
 _UNKNOWN_OPTION = re.compile(r"Plugin 'cco-playbook' option '([^']+)': Unrecognised")
-_CONFIG_VALUE = re.compile(r"^Config value '([^']+)': ")
 Progress = Callable[[str], None]
 
 
@@ -40,12 +39,13 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
             f"no MkDocs configuration at '{config_file}'; run the command in a project folder"
             " or name the file with -f path/to/mkdocs.yml"
         )
+    check_top_level(config_file)
     records: list[logging.LogRecord] = []
     try:
         with _collect_warnings(records):
             config = load_config(str(config_file), **overrides)
-    except (ConfigurationError, Abort) as exc:
-        raise UsageError(_config_failure(config_file, exc, records)) from exc
+    except (ConfigurationError, Abort, RecursionError) as exc:
+        raise UsageError(config_failure(config_file, exc, records)) from exc
     except OSError as exc:
         raise UsageError(f"cannot read {config_file}: {exc.strerror}") from exc
     for warning in (r.getMessage() for r in records):
@@ -145,24 +145,6 @@ def _shown(path: Path) -> str:
         return path.relative_to(Path.cwd()).as_posix() + "/"
     except ValueError:
         return path.as_posix() + "/"
-
-
-def _config_failure(
-    config_file: Path, exc: ConfigurationError | Abort, records: list[logging.LogRecord]
-) -> str:
-    """MkDocs' own reasons, one line each: its Abort says only that there were some."""
-    syntax = exc.__context__
-    if isinstance(syntax, yaml.MarkedYAMLError) and syntax.problem_mark is not None:
-        mark = syntax.problem_mark
-        # The mark names the file that failed, which INHERIT may make another one.
-        where = display_path(Path(mark.name)) if Path(mark.name).is_file() else str(config_file)
-        context = f" ({syntax.context})" if syntax.context else ""
-        return f"{where}:{mark.line + 1}:{mark.column + 1}: invalid YAML: {syntax.problem}{context}"
-    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
-    if not errors and isinstance(exc, Abort):
-        errors = [r.getMessage() for r in records]  # strict mode: the warnings abort
-    reasons = [_CONFIG_VALUE.sub(r"\1: ", line) for line in errors] or [str(exc)]
-    return "\n".join(f"{config_file}: {reason}" for reason in reasons)
 
 
 class _ListHandler(logging.Handler):

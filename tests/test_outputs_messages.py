@@ -190,17 +190,23 @@ def test_a_blank_source_date_epoch_counts_as_unset(mini_project: Path) -> None:
 
 CONFIGS: list[tuple[str, str, str]] = [
     ("empty", "", "c.yml: site_name: Required configuration not provided."),
-    (
-        "a list",
-        "- a\n",
-        "c.yml: The configuration is invalid. Expected a key-value mapping (dict) but received:"
-        " <class 'list'>",
-    ),
+    ("a list", "- a\n", "c.yml:1:1: the configuration is a list; it must be a mapping of settings"),
     (
         "a string",
         "just text\n",
-        "c.yml: The configuration is invalid. Expected a key-value mapping (dict) but received:"
-        " <class 'str'>",
+        "c.yml:1:1: the configuration is a single value; it must be a mapping of settings",
+    ),
+    ("a number", "42\n", "c.yml:1:1: the configuration is a single value"),
+    (
+        "inherits from itself",
+        "site_name: x\nINHERIT: c.yml\n",
+        "c.yml: the configuration nests too deeply, or its INHERIT chain leads back to itself",
+    ),
+    (
+        "unknown Markdown extension",
+        "site_name: x\nplugins: [cco-playbook]\nmarkdown_extensions: [nope]\n",
+        "c.yml: markdown_extensions: Failed to load extension 'nope'. ModuleNotFoundError: No"
+        " module named 'nope'",
     ),
     (
         "unknown theme",
