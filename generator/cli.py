@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -361,9 +363,17 @@ def _annotation_property(text: str) -> str:
     return _annotation_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cco-playbook`` console script."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # A stopped CI job sends SIGTERM: unwind as for Ctrl-C, so a build removes its
+    # staging folder and lock files instead of leaving them for the next run.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     args = _parser().parse_args(argv)
     commands = {
         "check": _cmd_check,

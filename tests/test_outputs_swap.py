@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -240,3 +242,23 @@ def test_the_marker_stays_out_of_the_zip(mini_project: Path) -> None:
     names = zipfile.ZipFile(mini_project / "p.zip").namelist()
     assert not [n for n in names if SITE_MARKER in n]
     shutil.rmtree(mini_project / "site")
+
+
+def test_a_terminated_build_cleans_up_and_keeps_the_old_site(mini_project: Path) -> None:
+    assert run_cli("build", "--site-dir", "site", cwd=mini_project).returncode == 0
+    built = snapshot(mini_project / "site")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "--site-dir", "site", "--zip", "p.zip"],
+        cwd=mini_project,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(mini_project.glob(".site.staging-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # until MkDocs is writing into the staging folder
+    build.send_signal(signal.SIGTERM)
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 128 + signal.SIGTERM, stderr
+    assert snapshot(mini_project / "site") == built
+    assert _leftovers(mini_project) == [] and not (mini_project / "p.zip").exists()
+    assert [p.name for p in mini_project.iterdir() if p.name.startswith(".p.zip")] == []
