@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.diagnostics import report, report_error
 from generator.errors import (
     ContentError,
     ContentErrors,
@@ -318,51 +319,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report(exc: PlaybookError, fmt: str) -> None:
-    if isinstance(exc, ContentErrors):
-        for error in exc.errors:
-            if fmt == "github":
-                print(
-                    f"::error file={_annotation_property(error.file)},line={error.line},"
-                    f"col={error.column}::{_annotation_data(error.text)}",
-                    file=sys.stdout,
-                )
-            else:
-                print(_printable(str(error)), file=sys.stderr)
-        count = len(exc.errors)
-        print(
-            f"cco-playbook: {count} content error{'s' if count != 1 else ''}; nothing was built",
-            file=sys.stderr,
-        )
-    else:
-        _error(str(exc))
-
-
-def _error(message: str) -> None:
-    # Every line starts with the prefix, so nothing a path holds can begin a line
-    # that CI runners read as a command.
-    for line in message.splitlines() or [""]:
-        print(f"cco-playbook: error: {_printable(line)}", file=sys.stderr)
-
-
-def _printable(text: str) -> str:
-    """Control characters (a newline in a file name) shown as escapes, never acted on."""
-    return "".join(
-        c if c.isprintable() or c == "\t" else c.encode("unicode_escape").decode("ascii")
-        for c in text
-    )
-
-
-def _annotation_data(text: str) -> str:
-    """The message of a GitHub workflow command, escaped as the runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _annotation_property(text: str) -> str:
-    """A property value (file=...): ':' and ',' would end it early."""
-    return _annotation_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def _terminated(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -388,15 +344,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except UsageError as exc:
-        _report(exc, "text")
+        report(exc, "text")
         return EXIT_USAGE
     except PlaybookError as exc:
-        _report(exc, getattr(args, "format", "text"))
+        report(exc, getattr(args, "format", "text"))
         return EXIT_CONTENT
     except OSError as exc:
         # Whatever read or write failed outside the places that explain themselves.
         where = f" ({exc.filename})" if exc.filename else ""
-        _error(f"{exc.strerror or exc}{where}")
+        report_error(f"{exc.strerror or exc}{where}")
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
