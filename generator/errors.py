@@ -56,16 +56,14 @@ class ContentError:
     hint: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        where = format_key_path(self.key_path)
-        text = f"{where}: {self.message}" if where else self.message
-        if self.hint:
-            text += f" ({self.hint})"
-        return f"{self.file}:{self.line}:{self.column}: {text}"
+        return f"{self.file}:{self.line}:{self.column}: {self.text}"
 
     @property
     def text(self) -> str:
         """The message without its location prefix (for annotations)."""
-        return str(self).split(": ", 1)[1]
+        where = format_key_path(self.key_path)
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
 
 
 class PlaybookError(Exception):
@@ -88,7 +86,7 @@ class ProjectError(PlaybookError):
 
 
 class UsageError(PlaybookError):
-    """The command line or mkdocs.yml is wrong (exit status 2)."""
+    """The command line, the environment or mkdocs.yml is wrong (exit status 2)."""
 
 
 class ScaffoldError(UsageError):

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from generator.constants import PLUGIN
-from generator.errors import UsageError, suggestion
+from generator.errors import UsageError, display_path, suggestion
 
 #: The plugin's options (``generator.site.plugin.PlaybookConfig`` declares the same).
 OPTIONS = ("playbook", "brand", "templates", "edit_url")
@@ -81,6 +81,9 @@ def read_project(config_file: Path, brand: Path | None = None) -> ProjectPaths:
     """The project ``config_file`` describes, read without MkDocs."""
     require_config(config_file)
     config = _read_config(config_file)
+    # The one setting MkDocs requires, checked here too so that check and build agree.
+    if "site_name" not in config:
+        raise UsageError(f"{config_file}: site_name: Required configuration not provided.")
     options = plugin_options(config, config_file)
     docs = config.get("docs_dir") or "docs"
     if not isinstance(docs, str):
@@ -151,7 +154,8 @@ def _plugin_entries(plugins: Any, config_file: Path) -> list[tuple[str, Any]]:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` for the options only: its other tags are not ours to run."""
+    """Reads ``mkdocs.yml`` as MkDocs does, for the options only: the tags MkDocs accepts
+    (``!ENV``, ``!relative``, ``!!python/...``) are read, never run; others are errors."""
 
 
 def _environment(loader: _ConfigLoader, node: yaml.Node) -> Any:
@@ -165,29 +169,73 @@ def _environment(loader: _ConfigLoader, node: yaml.Node) -> Any:
     return next((os.environ[name] for name in names if name in os.environ), fallback)
 
 
-def _other_tag(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> None:
+def _not_ours(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
 _ConfigLoader.add_constructor("!ENV", _environment)
-_ConfigLoader.add_multi_constructor("", _other_tag)
+_ConfigLoader.add_constructor("!relative", lambda loader, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _not_ours)
+_SHAPES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list"}
 
 
-def _read_config(config_file: Path) -> dict[str, Any]:
+def not_a_mapping(config_file: Path, node: yaml.Node) -> UsageError:
+    """The configuration is a list or a single value instead of settings."""
+    mark = node.start_mark
+    return UsageError(
+        f"{config_file}:{mark.line + 1}:{mark.column + 1}: the configuration is"
+        f" {_SHAPES.get(type(node), 'not a mapping')}; it must be a mapping of settings,"
+        " e.g. 'site_name: My playbook' and 'plugins: [cco-playbook]' on lines of their own"
+    )
+
+
+def inherit_loop(config_file: Path) -> UsageError:
+    return UsageError(
+        f"{config_file}: the configuration nests too deeply, or its INHERIT chain leads"
+        " back to itself; inherit from a different file"
+    )
+
+
+def invalid_yaml(config_file: Path, exc: yaml.MarkedYAMLError) -> str:
+    """A YAML syntax or tag error in ``config_file``, located on one line."""
+    mark = exc.problem_mark
+    assert mark is not None
+    context = f" ({exc.context})" if exc.context else ""
+    where = display_path(config_file)
+    return f"{where}:{mark.line + 1}:{mark.column + 1}: invalid YAML: {exc.problem}{context}"
+
+
+def _read_config(
+    config_file: Path, origin: Path | None = None, seen: frozenset[Path] = frozenset()
+) -> dict[str, Any]:
     """``mkdocs.yml`` as data, with an ``INHERIT``-ed parent merged in as MkDocs does."""
+    origin = origin or config_file
+    if config_file.resolve() in seen:
+        raise inherit_loop(origin)
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UsageError(f"{config_file}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise UsageError(f"{config_file}: expected a mapping of settings")
+        with config_file.open("rb") as stream:
+            loader = _ConfigLoader(stream)
+            try:
+                node = loader.get_single_node()
+                if node is not None and not isinstance(node, yaml.MappingNode):
+                    raise not_a_mapping(config_file, node)
+                data = loader.construct_document(node) if node is not None else {}
+            finally:
+                loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem_mark is None:
+            raise UsageError(f"{config_file}: {exc}") from exc
+        raise UsageError(invalid_yaml(config_file, exc)) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read {config_file}: {exc.strerror}") from exc
     settings: dict[str, Any] = data
     parent = settings.pop("INHERIT", None)
     if isinstance(parent, str):
         parent_file = Path(os.path.normpath(config_file.parent / parent))
         if not parent_file.is_file():
             raise UsageError(f"{config_file}: the inherited file '{parent}' does not exist")
-        settings = _merge(_read_config(parent_file), settings)
+        parent_settings = _read_config(parent_file, origin, seen | {config_file.resolve()})
+        settings = _merge(parent_settings, settings)
     return settings
 
 

@@ -13,26 +13,24 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.errors import ProjectError
+from generator.outputs import RENDER, RENDER_MARKER, check_outputs
 from generator.render import with_abbreviations
 from generator.constants import PLUGIN
-from generator.site.build import load_mkdocs_config
+from generator.site.build import load_mkdocs_config, theme_sources
 from generator.site.prepare import prepare, project_paths
 
-#: Marks a folder written by ``render``, which a later render may replace.
-MARKER = ".cco-playbook-render"
 _THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "icon")
 
 
 def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None) -> int:
     """Write docs, generated pages, assets and mkdocs.yml to ``out``; return the file count."""
     config = load_mkdocs_config(config_file)
+    paths = project_paths(config, brand)
+    check_outputs(paths, {RENDER: out}, sources=theme_sources(config))
     # Every content error is reported before anything is written.
-    prepared = prepare(config, project_paths(config, brand))
-    _check_output_folder(out, prepared.paths.root)
-    site = prepared.site
+    site = prepare(config, paths).site
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text(
+    (out / RENDER_MARKER).write_text(
         "Written by 'cco-playbook render'; the next render replaces this folder's docs/.\n",
         encoding="utf-8",
     )
@@ -68,22 +66,6 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
         encoding="utf-8",
     )
     return count + 1
-
-
-def _check_output_folder(out: Path, project: Path) -> None:
-    """Refuse to overwrite anything that is not an earlier render."""
-    target = out.resolve()
-    if target.exists() and not target.is_dir():
-        raise ProjectError(f"--out '{out}' is a file; name a folder")
-    if target == project or target in project.parents:
-        raise ProjectError(
-            f"--out '{out}' would overwrite the project itself; name a new folder, e.g. --out rendered"
-        )
-    if target.exists() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise ProjectError(
-            f"--out '{out}' is not empty and was not written by 'cco-playbook render';"
-            " choose an empty or new folder"
-        )
 
 
 def _copy_theme_overrides(config: MkDocsConfig, out: Path) -> int:
