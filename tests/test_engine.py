@@ -34,9 +34,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Every YAML file the content loader reads, in order (the real loader does the work)."""
     seen: list[str] = []
 
-    def counting(path: Path, display: str) -> tuple[SourceFile | None, list[Any]]:
+    def counting(path: Path, display: str, **options: Any) -> tuple[SourceFile | None, list[Any]]:
         seen.append(display)
-        return load_yaml(path, display)
+        return load_yaml(path, display, **options)
 
     monkeypatch.setattr(generator.playbook, "load_yaml", counting)
     yield seen
