@@ -26,7 +26,7 @@ from generator.site.standalone import write_standalone
 from tests.helpers import copy_default_project
 
 #: What ``check``, ``score`` and ``--help`` must start without.
-HEAVY = ("mkdocs", "material", "playwright", "jinja2", "pymdownx", "markdown")
+HEAVY = ("mkdocs", "material", "playwright", "jinja2")
 
 
 @pytest.fixture
