@@ -7,36 +7,18 @@ errors or a failed build, 2 usage errors.
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import os
 import signal
 import sys
 import threading
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.assessment import answers_from, score
-from generator.contrib.changes import change_report
-from generator.contrib.gate import version_gate
-from generator.contrib.gitref import Snapshot
-from generator.contrib.scaffold import NEW_KINDS, new_file, new_question
-from generator.contrib.schema import write_schemas
 from generator.diagnostics import report, report_error
-from generator.errors import (
-    ContentError,
-    ContentErrors,
-    PlaybookError,
-    ProjectError,
-    UsageError,
-    display_path,
-    suggestion,
-)
-from generator.model.kinds import KINDS
-from generator.outputs import RENDER, explained_failure
-from generator.playbook import load_playbook
-from generator.project import read_project
+from generator.errors import PlaybookError, UsageError
+from generator.model.kinds import SCAFFOLDS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -171,7 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         "scaffold a content file (or a question) that validates",
         "Writes playbook/<kind>/<ID>.yml, or appends a question to an assessment.",
     )
-    p.add_argument("kind", choices=NEW_KINDS)
+    p.add_argument("kind", choices=(*SCAFFOLDS, "question"))
     p.add_argument("id", metavar="ID", help="the new id: lowercase letters, digits, hyphens")
     p.add_argument("--assessment", metavar="ID", help="for 'question': the assessment to extend")
 
@@ -198,115 +180,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(step: str) -> None:
-    print(f"cco-playbook: {step}", file=sys.stderr, flush=True)
+#: The module that runs each command. They are imported by name when the command runs,
+#: so ``check`` and ``score`` start without MkDocs, Material, Jinja or Playwright and
+#: ``build`` without the contributor tools.
+_COMMANDS = {
+    "check": "generator.commands.content",
+    "score": "generator.commands.content",
+    "schema": "generator.commands.content",
+    "new": "generator.commands.content",
+    "diff": "generator.commands.content",
+    "build": "generator.commands.site",
+    "serve": "generator.commands.site",
+    "render": "generator.commands.site",
+}
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    paths = read_project(args.config_file, args.brand)
-    playbook = load_playbook(paths)
-    if args.since:
-        errors = version_gate(paths, args.since, Snapshot.of(playbook))
-        if errors:
-            raise ContentErrors(errors)
-        print(
-            f"cco-playbook: assessment versions match their scoring since {args.since}",
-            file=sys.stderr,
-        )
-    counts = ", ".join(f"{len(playbook.entities(kind.name))} {kind.words}" for kind in KINDS)
-    files = len(list(playbook.sources()))
-    print(f"cco-playbook: content is valid ({files} files: {counts})", file=sys.stderr)
-    return EXIT_OK
-
-
-def _cmd_schema(args: argparse.Namespace) -> int:
-    written = write_schemas(args.out)
-    _progress(f"wrote {len(written)} schemas to {args.out}/")
-    return EXIT_OK
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    paths = read_project(args.config_file)
-    if args.kind == "question":
-        if not args.assessment:
-            raise UsageError("'new question' needs --assessment ID (the assessment to extend)")
-        path = new_question(paths, args.assessment, args.id)
-        _progress(f"added question '{args.id}' at the end of {display_path(path)}")
-    else:
-        if args.assessment:
-            raise UsageError("--assessment only applies to 'new question'")
-        path = new_file(paths, args.kind, args.id)
-        _progress(f"wrote {display_path(path)}")
-    _progress("replace the placeholder sentences, then run 'cco-playbook check'")
-    return EXIT_OK
-
-
-def _cmd_diff(args: argparse.Namespace) -> int:
-    print(change_report(read_project(args.config_file), args.ref), end="")
-    return EXIT_OK
-
-
-# build, serve and render need MkDocs and Material (and --pdf Playwright): they import
-# them when they run, so check, score and --help start without them.
-
-
-def _cmd_build(args: argparse.Namespace) -> int:
-    from generator.publish import build
-
-    started = time.monotonic()
-    target = build(
-        args.config_file,
-        args.site_dir,
-        brand=args.brand,
-        strict=args.strict,
-        zip_file=args.zip,
-        pdf_file=args.pdf,
-        progress=_progress,
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs ``command`` (it returns the exit status)."""
+    handler: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(_COMMANDS[command]), command
     )
-    _progress(f"built {target} in {time.monotonic() - started:.1f}s")
-    return EXIT_OK
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    from generator.site.build import serve_site
-
-    serve_site(args.config_file, brand=args.brand, dev_addr=args.dev_addr)
-    return EXIT_OK
-
-
-def _cmd_render(args: argparse.Namespace) -> int:
-    from generator.site.standalone import write_standalone
-
-    with explained_failure(RENDER, args.out):
-        count = write_standalone(args.config_file, args.out, brand=args.brand)
-    _progress(
-        f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
-        f"{args.out / 'mkdocs.yml'})"
-    )
-    return EXIT_OK
-
-
-def _cmd_score(args: argparse.Namespace) -> int:
-    playbook = load_playbook(read_project(args.config_file))
-    found = {a.model.id: a.model for a in playbook.assessments}
-    if args.assessment not in found:
-        raise UsageError(
-            f"unknown assessment '{args.assessment}' ({suggestion(args.assessment, found)})"
-        )
-    if not args.file.is_file():
-        raise UsageError(f"no answers file at '{args.file}'")
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-        answers = answers_from(data)
-    except json.JSONDecodeError as exc:
-        raise ContentErrors(
-            [ContentError(str(args.file), exc.lineno, exc.colno, (), f"invalid JSON: {exc.msg}")]
-        ) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{args.file}: {exc}") from exc
-    result = score(found[args.assessment], answers)
-    print(json.dumps(result, indent=2))
-    return EXIT_OK
+    return handler
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -321,18 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)
     args = _parser().parse_args(argv)
-    commands = {
-        "check": _cmd_check,
-        "build": _cmd_build,
-        "serve": _cmd_serve,
-        "render": _cmd_render,
-        "score": _cmd_score,
-        "schema": _cmd_schema,
-        "new": _cmd_new,
-        "diff": _cmd_diff,
-    }
     try:
-        return commands[args.command](args)
+        return _handler(args.command)(args)
     except UsageError as exc:
         report(exc, "text")
         return EXIT_USAGE

@@ -11,6 +11,11 @@ import sys
 from generator.errors import ContentErrors, PlaybookError
 
 
+def progress(step: str) -> None:
+    """One line of progress on stderr (results go to stdout)."""
+    print(f"cco-playbook: {step}", file=sys.stderr, flush=True)
+
+
 def report(exc: PlaybookError, fmt: str) -> None:
     """Print an error: ``file:line:col: message`` lines, or GitHub annotations on stdout."""
     if isinstance(exc, ContentErrors):

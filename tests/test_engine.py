@@ -190,10 +190,7 @@ def test_pdf_without_playwright_fails_at_once_in_one_line(mini_project: Path) ->
 
 PACKAGE = Path(generator.playbook.__file__).resolve().parent
 #: Imports that may wait inside a function: heavy, and needed by some commands only.
-DEFERRED = {
-    "generator.cli": {"generator.publish", "generator.site.build", "generator.site.standalone"},
-    "generator.publish.pdf": {"playwright.sync_api"},
-}
+DEFERRED = {"generator.publish.pdf": {"playwright.sync_api"}}
 
 
 def _module_name(path: Path) -> str:
@@ -250,3 +247,18 @@ def test_no_python_module_is_over_about_400_lines() -> None:
     sources = PACKAGE.rglob("*.py")
     long = {p.name: n for p in sources if (n := len(p.read_text("utf-8").splitlines())) > 420}
     assert not long, long
+
+
+def test_build_starts_without_the_contributor_tools_or_playwright(mini_project: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "code = main(['build', '--site-dir', 'site'])\n"
+        "unneeded = sorted(m for m in sys.modules if m.startswith(('generator.contrib',"
+        " 'playwright')))\n"
+        "print('UNNEEDED', code, unneeded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=mini_project, capture_output=True, text=True, timeout=300
+    )
+    assert "UNNEEDED 0 []" in done.stderr, done.stderr

@@ -6,9 +6,9 @@ from importlib import resources
 
 import pytest
 
-from generator.contrib.scaffold import FILE_KINDS
 from generator.contrib.schema import SCHEMAS, schema_name_for
 from generator.model import KINDS, Entity, Kind, Ref
+from generator.model.kinds import SCAFFOLDS
 from generator.model.playbook import PlaybookInfo
 
 TEMPLATES = resources.files("generator").joinpath("templates")
@@ -34,5 +34,5 @@ def test_sections_accept_exactly_the_kinds() -> None:
 
 
 def test_new_scaffolds_every_kind_that_has_one() -> None:
-    assert set(FILE_KINDS) == {k.schema for k in KINDS if k.scaffold is not None}
-    assert {"role", "structure", "starting-point"} <= set(FILE_KINDS)
+    assert set(SCAFFOLDS) == {k.schema for k in KINDS if k.scaffold is not None}
+    assert {"role", "structure", "starting-point"} <= set(SCAFFOLDS)

@@ -15,17 +15,13 @@ from pathlib import Path
 from generator.contrib.schema import MODELINE
 from generator.errors import ContentErrors, ScaffoldError, display_path, suggestion
 from generator.load import load_yaml
-from generator.model import KINDS, Assessment, Kind
+from generator.model import Assessment
 from generator.model.base import SLUG
 from generator.model.crossref import check_assessment
+from generator.model.kinds import SCAFFOLDS
 from generator.model.validate import validate
 from generator.outputs import check_new_file
 from generator.project import ProjectPaths
-
-#: What ``new`` writes a file for: the kinds with a scaffold, by the word ``new`` takes.
-FILE_KINDS: dict[str, Kind] = {kind.schema: kind for kind in KINDS if kind.scaffold is not None}
-#: Everything ``new`` makes.
-NEW_KINDS = (*FILE_KINDS, "question")
 
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
 
@@ -33,7 +29,7 @@ _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
 def new_file(paths: ProjectPaths, kind: str, new_id: str) -> Path:
     """Write ``<playbook>/<folder>/<id>.yml`` for a role, structure or starting point."""
     _check_id(new_id)
-    found = FILE_KINDS[kind]
+    found = SCAFFOLDS[kind]
     target = paths.playbook / found.name / f"{new_id}.yml"
     check_new_file(paths, target)
     text = (

@@ -123,3 +123,5 @@ first_steps:
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 #: The kinds' names in table order.
 KIND_NAMES: tuple[str, ...] = tuple(BY_NAME)
+#: The kinds ``cco-playbook new`` writes a file for, by the word it takes.
+SCAFFOLDS: dict[str, Kind] = {kind.schema: kind for kind in KINDS if kind.scaffold is not None}

@@ -1,0 +1,97 @@
+"""The commands that read content only: check, score, schema, new, diff.
+
+They need no MkDocs, Material, Jinja or Playwright, and do not import them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from generator.assessment import answers_from
+from generator.assessment import score as score_answers
+from generator.contrib.changes import change_report
+from generator.contrib.gate import version_gate
+from generator.contrib.gitref import Snapshot
+from generator.contrib.scaffold import new_file, new_question
+from generator.contrib.schema import write_schemas
+from generator.diagnostics import progress
+from generator.errors import (
+    ContentError,
+    ContentErrors,
+    ProjectError,
+    UsageError,
+    display_path,
+    suggestion,
+)
+from generator.model.kinds import KINDS
+from generator.playbook import load_playbook
+from generator.project import read_project
+
+
+def check(args: argparse.Namespace) -> int:
+    paths = read_project(args.config_file, args.brand)
+    playbook = load_playbook(paths)
+    if args.since:
+        errors = version_gate(paths, args.since, Snapshot.of(playbook))
+        if errors:
+            raise ContentErrors(errors)
+        print(
+            f"cco-playbook: assessment versions match their scoring since {args.since}",
+            file=sys.stderr,
+        )
+    counts = ", ".join(f"{len(playbook.entities(kind.name))} {kind.words}" for kind in KINDS)
+    files = len(list(playbook.sources()))
+    print(f"cco-playbook: content is valid ({files} files: {counts})", file=sys.stderr)
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    written = write_schemas(args.out)
+    progress(f"wrote {len(written)} schemas to {args.out}/")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    paths = read_project(args.config_file)
+    if args.kind == "question":
+        if not args.assessment:
+            raise UsageError("'new question' needs --assessment ID (the assessment to extend)")
+        path = new_question(paths, args.assessment, args.id)
+        progress(f"added question '{args.id}' at the end of {display_path(path)}")
+    else:
+        if args.assessment:
+            raise UsageError("--assessment only applies to 'new question'")
+        path = new_file(paths, args.kind, args.id)
+        progress(f"wrote {display_path(path)}")
+    progress("replace the placeholder sentences, then run 'cco-playbook check'")
+    return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    print(change_report(read_project(args.config_file), args.ref), end="")
+    return 0
+
+
+def score(args: argparse.Namespace) -> int:
+    playbook = load_playbook(read_project(args.config_file))
+    found = {a.model.id: a.model for a in playbook.assessments}
+    if args.assessment not in found:
+        raise UsageError(
+            f"unknown assessment '{args.assessment}' ({suggestion(args.assessment, found)})"
+        )
+    if not args.file.is_file():
+        raise UsageError(f"no answers file at '{args.file}'")
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+        answers = answers_from(data)
+    except json.JSONDecodeError as exc:
+        raise ContentErrors(
+            [ContentError(str(args.file), exc.lineno, exc.colno, (), f"invalid JSON: {exc.msg}")]
+        ) from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{args.file}: {exc}") from exc
+    result = score_answers(found[args.assessment], answers)
+    print(json.dumps(result, indent=2))
+    return 0
