@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from generator.assessment import answers_from
 from generator.assessment import score as score_answers
@@ -31,29 +30,29 @@ from generator.project import read_project
 
 
 def check(args: argparse.Namespace) -> int:
+    """Validate every content file (and, with --since, the assessment versions)."""
     paths = read_project(args.config_file, args.brand)
     playbook = load_playbook(paths)
     if args.since:
         errors = version_gate(paths, args.since, Snapshot.of(playbook))
         if errors:
             raise ContentErrors(errors)
-        print(
-            f"cco-playbook: assessment versions match their scoring since {args.since}",
-            file=sys.stderr,
-        )
+        progress(f"assessment versions match their scoring since {args.since}")
     counts = ", ".join(f"{len(playbook.entities(kind.name))} {kind.words}" for kind in KINDS)
     files = len(list(playbook.sources()))
-    print(f"cco-playbook: content is valid ({files} files: {counts})", file=sys.stderr)
+    progress(f"content is valid ({files} files: {counts})")
     return 0
 
 
 def schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas of the content files."""
     written = write_schemas(args.out)
     progress(f"wrote {len(written)} schemas to {args.out}/")
     return 0
 
 
 def new(args: argparse.Namespace) -> int:
+    """Scaffold a content file, or a question in an assessment."""
     paths = read_project(args.config_file)
     if args.kind == "question":
         if not args.assessment:
@@ -70,11 +69,13 @@ def new(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
+    """Print the Markdown change report since a git ref."""
     print(change_report(read_project(args.config_file), args.ref), end="")
     return 0
 
 
 def score(args: argparse.Namespace) -> int:
+    """Score an answers file with the reference scorer; print the result JSON."""
     playbook = load_playbook(read_project(args.config_file))
     found = {a.model.id: a.model for a in playbook.assessments}
     if args.assessment not in found:

@@ -13,6 +13,7 @@ from generator.site.standalone import write_standalone
 
 
 def build(args: argparse.Namespace) -> int:
+    """Check, build, guard and publish the site (and the ZIP and PDF when asked)."""
     started = time.monotonic()
     target = build_site(
         args.config_file,
@@ -28,11 +29,13 @@ def build(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
+    """Preview the site with live reload."""
     serve_site(args.config_file, brand=args.brand, dev_addr=args.dev_addr)
     return 0
 
 
 def render(args: argparse.Namespace) -> int:
+    """Write the plugin-free MkDocs project."""
     with explained_failure(RENDER, args.out):
         count = write_standalone(args.config_file, args.out, brand=args.brand)
     progress(
