@@ -103,10 +103,12 @@ def require_config(config_file: Path) -> None:
 
 
 def no_plugin(config_file: Path) -> UsageError:
+    """The configuration does not list the cco-playbook plugin."""
     return UsageError(f"{config_file} does not use the '{PLUGIN}' plugin; add it under 'plugins:'")
 
 
 def unknown_option(config_file: Path, option: str) -> UsageError:
+    """A misspelt or unknown plugin option, with the closest known one."""
     return UsageError(
         f"{config_file}: unknown option '{option}' of the {PLUGIN} plugin"
         f" ({suggestion(option, OPTIONS)})"
@@ -190,6 +192,7 @@ def not_a_mapping(config_file: Path, node: yaml.Node) -> UsageError:
 
 
 def inherit_loop(config_file: Path) -> UsageError:
+    """The configuration inherits from itself, directly or through others."""
     return UsageError(
         f"{config_file}: the configuration nests too deeply, or its INHERIT chain leads"
         " back to itself; inherit from a different file"
