@@ -200,7 +200,7 @@ def _verify(path: Path, text: str, root: Path) -> None:
 
 
 def _check_id(new_id: str) -> None:
-    if not SLUG.match(new_id):
+    if not SLUG.fullmatch(new_id):
         raise ScaffoldError(
             f"'{new_id}' is not a valid id: use lowercase letters, digits and hyphens"
         )

@@ -69,7 +69,7 @@ def _check_raw(
         if not isinstance(value, str):
             continue
         kind = _leaf_type(model, path)
-        if kind is Ref and Ref.pattern.match(value):
+        if kind is Ref and Ref.pattern.fullmatch(value):
             errors += _check_value(source, path, Ref(value), pages)
         elif kind is Text:
             errors += _check_value(source, path, Text(value), pages)
@@ -113,7 +113,7 @@ def _check_value(
         for target in links_in(value):
             if ":" in target.split("/")[0] or target.startswith("#"):
                 continue
-            if not Ref.pattern.match(target):
+            if not Ref.pattern.fullmatch(target):
                 errors.append(
                     source.error(
                         path,
