@@ -1,11 +1,17 @@
-"""The build-time guard: no page or stylesheet may load anything from another host.
+"""The build-time guard: the site loads nothing from other hosts and runs only its own scripts.
 
 Readers open the site from disk on planes and locked-down networks, and nothing they
-read may phone home. The guard reads the built HTML and CSS and fails the build on
-every resource load (``src``, ``srcset``, stylesheet/icon/preload links, CSS
-``url()`` and ``@import``) that points at another host. Ordinary ``<a href>`` links
-stay allowed, and URL strings inside scripts are data, not loads: the browser test
-that blocks and records every request is the proof for those.
+read may phone home. The guard reads the built HTML, SVG and CSS and fails the build on
+every resource load (``src``, ``srcset``, stylesheet/icon/preload links, CSS ``url()``
+and ``@import``) that points at another host, and on everything in the markup that
+runs code: inline event handlers, ``javascript:`` URLs, ``srcdoc`` documents and
+scripts inside SVG files. Ordinary ``<a href>`` links stay allowed, and URL strings
+inside scripts are data, not loads: the browser test that blocks and records every
+request is the proof for those.
+
+It is cheap: a page is parsed only when a quick search finds something that could be
+a load or code; the theme's own constants (its SVG namespaces, its no-op search link)
+are set aside first, so an ordinary page is never parsed.
 """
 
 from __future__ import annotations
@@ -37,9 +43,64 @@ _LOADING_RELS = frozenset(
 _URL_ATTRIBUTES = frozenset({"src", "poster", "background"})
 #: SVG elements whose ``href`` is fetched (an ``<a>`` in SVG is a link, not a load).
 _SVG_LOADING = frozenset({"image", "use", "feimage", "script"})
+#: Attributes that hold URLs a browser may navigate to or run (lists split on , and ;).
+_URL_HOLDERS = frozenset(
+    {
+        "href",
+        "xlink:href",
+        "src",
+        "action",
+        "formaction",
+        "data",
+        "poster",
+        "background",
+        "cite",
+        "ping",
+        "srcset",
+        "imagesrcset",
+        "to",
+        "from",
+        "by",
+        "values",
+        "content",
+    }
+)
+# What browsers strip around a URL: spaces and C0 control characters.
+_URL_PADDING = "".join(map(chr, range(0x21)))
+_SCRIPT_SCHEME = re.compile(r"^(?:url\s*=\s*)?['\"]?(?:javascript|vbscript|livescript):")
+#: Material's search "share" button: a link that does nothing, on every page.
+_NO_OP_LINK = "javascript:void(0)"
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 _CSS_IMPORT = re.compile(r"""@import\s+(['"])(.*?)\1""", re.IGNORECASE)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+# The theme's constants that would otherwise send every page to the parser.
+_THEME_CONSTANTS = re.compile(
+    r'xmlns(?::xlink)?="http://www\.w3\.org/[0-9]{4}/(?:svg|xlink)"'
+    r'|href="javascript:void\(0\)"'
+    # A link's own address (the first attribute of an <a>) is never a load.
+    r'|<a href="(?:https?:|mailto:)[^"<>]*"'
+)
+# Anything that could be a load from another host or code, in any spelling a browser
+# reads: a handler attribute, a script URL, a character reference that may hide one of
+# them (except the few the theme and our escaping write for quotes, < > & and
+# Markdown punctuation; a literal & before a reference stays in the value), an address
+# with a host, CSS imports, srcdoc documents. Script text is data, as for the parser.
+# Each pattern starts with a literal, so searching the lowercased page is fast.
+_SUSPECTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"script[\t\n\r]*:",
+        r"&#(?!(?:3[45894]|6[02]|9[135]|42|12[35]|x2[267]|x3[ce]);)",
+        r"&(?<!&&)(?!(?:amp|lt|gt|quot|apos|nbsp|para|copy|mdash|ndash|hellip);)[a-z]",
+        r"http",
+        r"//",
+        r"\\",
+        r"@import\s*(?:url\(\s*)?['\"]?\s*(?![.\w/\s'\"(-])",
+        r"srcdoc",
+    )
+)
+_HANDLER = re.compile(r"on[a-z0-9_-]*[\t\n\f\r ]*=")
 
 
 @dataclass(frozen=True, order=True)
@@ -54,19 +115,43 @@ class OutsideLoad:
         return f"{self.file}: loads {self.url} ({self.how})"
 
 
-class OutsideLoadsError(ProjectError):
-    """The built site would load resources from other hosts."""
+@dataclass(frozen=True, order=True)
+class RunnableCode:
+    """One piece of markup in the site that would run code in a reader's browser."""
 
-    def __init__(self, loads: list[OutsideLoad]) -> None:
+    file: str
+    element: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.element} ({self.what})"
+
+
+class OutsideLoadsError(ProjectError):
+    """The built site would load resources from other hosts, or run code in its markup."""
+
+    def __init__(self, loads: list[OutsideLoad], code: list[RunnableCode] | None = None) -> None:
         self.loads = sorted(loads)
-        count = len(self.loads)
-        lines = "\n".join(f"  {load}" for load in self.loads)
-        super().__init__(
-            f"the site would load {count} resource{'s' if count != 1 else ''} from other"
-            f" hosts, which breaks it offline and tells those hosts who reads it:\n{lines}\n"
-            "Ship the file inside docs/ (or the brand folder) and refer to it by a relative"
-            " path; plain <a href> links to other sites are fine."
-        )
+        self.code = sorted(code or [])
+        parts = []
+        if self.loads:
+            count = len(self.loads)
+            lines = "\n".join(f"  {load}" for load in self.loads)
+            parts.append(
+                f"the site would load {count} resource{'s' if count != 1 else ''} from other"
+                f" hosts, which breaks it offline and tells those hosts who reads it:\n{lines}\n"
+                "Ship the file inside docs/ (or the brand folder) and refer to it by a relative"
+                " path; plain <a href> links to other sites are fine."
+            )
+        if self.code:
+            lines = "\n".join(f"  {item}" for item in self.code)
+            parts.append(
+                "the site would run code that is not one of its own scripts:\n"
+                f"{lines}\nRemove the handler, the script link or the script from the page's"
+                " source (raw HTML in docs/, a template or an SVG file); readers' browsers"
+                " run only the project's own scripts."
+            )
+        super().__init__("\n".join(parts))
 
 
 def is_outside(url: str) -> bool:
@@ -75,6 +160,16 @@ def is_outside(url: str) -> bool:
     # Browsers ignore tabs and newlines inside URLs, so "ht\ttps:" is still https:.
     value = re.sub(r"[\t\n\r]", "", value)
     return value.startswith(("http:", "https:", "//", "\\\\", "/\\", "\\/"))
+
+
+def runs_script(name: str, value: str) -> bool:
+    """True when the attribute ``name="value"`` holds a script URL a browser would run."""
+    if name not in _URL_HOLDERS or value.strip() == _NO_OP_LINK:
+        return False
+    # Browsers drop tabs and newlines anywhere in a URL, and spaces and controls around it.
+    plain = re.sub(r"[\t\n\r]", "", value).lower()
+    parts = re.split(r"[;,]", plain) if name in ("values", "content", "srcset") else [plain]
+    return any(_SCRIPT_SCHEME.match(part.strip(_URL_PADDING)) for part in parts)
 
 
 def css_urls(css: str) -> list[tuple[str, str]]:
@@ -89,19 +184,29 @@ def _srcset_urls(value: str) -> list[str]:
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
 
 
-class _PageScanner(HTMLParser):
-    """Collects the resource URLs of one HTML page (not its links, not script text)."""
+def _shown(tag: str, name: str, value: str | None = None) -> str:
+    if value is None:
+        return f"<{tag} {name}>"
+    short = value if len(value) <= 60 else value[:57] + "..."
+    return f'<{tag} {name}="{short}">'
 
-    def __init__(self) -> None:
+
+class _PageScanner(HTMLParser):
+    """Collects one page's resource URLs (not its links, not script text) and its code."""
+
+    def __init__(self, *, svg_file: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.loads: list[tuple[str, str]] = []
+        self.code: list[tuple[str, str]] = []
         self._in_style = False
-        self._svg_depth = 0
+        self._svg_depth = 1 if svg_file else 0
+        self._svg_file = svg_file
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name.lower(): value or "" for name, value in attrs}
         if tag == "svg":
             self._svg_depth += 1
+        self._check_code(tag, values)
         for name in _URL_ATTRIBUTES & values.keys():
             self.loads.append((values[name], f"<{tag} {name}>"))
         for name in ("srcset", "imagesrcset"):
@@ -113,6 +218,9 @@ class _PageScanner(HTMLParser):
             rels = set(values.get("rel", "").lower().split())
             if rels & _LOADING_RELS and "href" in values:
                 self.loads.append((values["href"], f"<link rel={values.get('rel')}>"))
+        if tag == "base" and "href" in values:
+            # Every relative script and stylesheet would load from there.
+            self.loads.append((values["href"], "<base href>"))
         if self._svg_depth and tag in _SVG_LOADING:
             for name in ("href", "xlink:href"):
                 if name in values:
@@ -121,6 +229,17 @@ class _PageScanner(HTMLParser):
             self.loads += [(u, f"style attribute on <{tag}>") for u, _ in css_urls(values["style"])]
         if tag == "style":
             self._in_style = True
+
+    def _check_code(self, tag: str, values: dict[str, str]) -> None:
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.code.append((_shown(tag, name), "an inline event handler"))
+            elif runs_script(name, value):
+                self.code.append((_shown(tag, name, value), "a script URL"))
+        if "srcdoc" in values:
+            self.code.append((_shown(tag, "srcdoc"), "a document with its own scripts"))
+        if tag == "script" and self._svg_file:
+            self.code.append(("<script>", "a script inside an SVG file"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
@@ -133,29 +252,61 @@ class _PageScanner(HTMLParser):
             self.loads += [(u, f"<style> {kind}") for u, kind in css_urls(data)]
 
 
+Found = list[tuple[str, str]]
+
+
+def scan_markup(text: str, *, svg_file: bool = False) -> tuple[Found, Found]:
+    """Every resource URL a page or SVG loads (with how), and every piece of code in it."""
+    scanner = _PageScanner(svg_file=svg_file)
+    scanner.feed(text)
+    scanner.close()
+    return scanner.loads, scanner.code
+
+
 def page_loads(html: str) -> list[tuple[str, str]]:
     """Every resource URL an HTML page loads, with how it loads it."""
-    scanner = _PageScanner()
-    scanner.feed(html)
-    scanner.close()
-    return scanner.loads
+    return scan_markup(html)[0]
+
+
+def needs_scan(text: str) -> bool:
+    """Whether a page holds anything that could be a load or code (else it is clean)."""
+    text = _THEME_CONSTANTS.sub("", text).lower()
+    if any(pattern.search(text) for pattern in _SUSPECTS):
+        return True
+    # An attribute name starts after a space, a slash or a closing quote.
+    return any(text[m.start() - 1] in " \t\n\f\r/\"'" for m in _HANDLER.finditer(text, 1))
+
+
+def scan_site(site_dir: Path) -> tuple[list[OutsideLoad], list[RunnableCode]]:
+    """Scan every HTML page, SVG and CSS file under ``site_dir``: outside loads, and code."""
+    loads: set[OutsideLoad] = set()
+    code: set[RunnableCode] = set()
+    for path in sorted(site_dir.rglob("*")):
+        suffix = path.suffix.lower()
+        if suffix not in (".html", ".htm", ".css", ".svg") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        rel = path.relative_to(site_dir).as_posix()
+        found: Found = []
+        if suffix == ".css":
+            urls = css_urls(text)
+        elif suffix == ".svg" or needs_scan(text):
+            urls, found = scan_markup(text, svg_file=suffix == ".svg")
+        else:
+            continue
+        loads.update(OutsideLoad(rel, url, how) for url, how in urls if is_outside(url))
+        code.update(RunnableCode(rel, element, what) for element, what in found)
+    return sorted(loads), sorted(code)
 
 
 def find_outside_loads(site_dir: Path) -> list[OutsideLoad]:
-    """Scan every HTML page and CSS file under ``site_dir``; return the outside loads."""
-    found: list[OutsideLoad] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in (".html", ".htm", ".css"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        urls = css_urls(text) if path.suffix.lower() == ".css" else page_loads(text)
-        rel = path.relative_to(site_dir).as_posix()
-        found += [OutsideLoad(rel, url, how) for url, how in urls if is_outside(url)]
-    return sorted(set(found))
+    """Scan every HTML page, SVG and CSS file under ``site_dir``; return the outside loads."""
+    return scan_site(site_dir)[0]
 
 
 def check_offline(site_dir: Path) -> None:
-    """Fail, naming each page and URL, when the site loads anything from another host."""
-    loads = find_outside_loads(site_dir)
-    if loads:
-        raise OutsideLoadsError(loads)
+    """Fail, naming each page and element, when the site loads from another host or
+    carries code in its markup."""
+    loads, code = scan_site(site_dir)
+    if loads or code:
+        raise OutsideLoadsError(loads, code)
