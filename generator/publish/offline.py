@@ -75,32 +75,34 @@ _CSS_IMPORT = re.compile(r"""@import\s+(['"])(.*?)\1""", re.IGNORECASE)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 # The theme's constants that would otherwise send every page to the parser.
-_THEME_CONSTANTS = re.compile(
-    r'xmlns(?::xlink)?="http://www\.w3\.org/[0-9]{4}/(?:svg|xlink)"'
-    r'|href="javascript:void\(0\)"'
-    # A link's own address (the first attribute of an <a>) is never a load.
-    r'|<a href="(?:https?:|mailto:)[^"<>]*"'
+_THEME_CONSTANTS = (
+    b'xmlns="http://www.w3.org/2000/svg"',
+    b'xmlns:xlink="http://www.w3.org/1999/xlink"',
+    b'href="javascript:void(0)"',
 )
 # Anything that could be a load from another host or code, in any spelling a browser
 # reads: a handler attribute, a script URL, a character reference that may hide one of
 # them (except the few the theme and our escaping write for quotes, < > & and
 # Markdown punctuation; a literal & before a reference stays in the value), an address
-# with a host, CSS imports, srcdoc documents. Script text is data, as for the parser.
-# Each pattern starts with a literal, so searching the lowercased page is fast.
+# with a host (a link's own address, the first attribute of an <a>, is never a load),
+# CSS imports, srcdoc documents. Script text is data, as for the parser. Browsers fold
+# case in ASCII only, so the search runs on the page's bytes, lowercased; each pattern
+# starts with a literal, which keeps it fast.
 _SUSPECTS = tuple(
     re.compile(pattern)
     for pattern in (
-        r"script[\t\n\r]*:",
-        r"&#(?!(?:3[45894]|6[02]|9[135]|42|12[35]|x2[267]|x3[ce]);)",
-        r"&(?<!&&)(?!(?:amp|lt|gt|quot|apos|nbsp|para|copy|mdash|ndash|hellip);)[a-z]",
-        r"http",
-        r"//",
-        r"\\",
-        r"@import\s*(?:url\(\s*)?['\"]?\s*(?![.\w/\s'\"(-])",
-        r"srcdoc",
+        rb"script[\t\n\r]*:",
+        rb"&#(?!(?:3[45894]|6[02]|9[135]|42|12[35]|x2[267]|x3[ce]);)",
+        rb"&(?<!&&)(?!(?:amp|lt|gt|quot|apos|nbsp|para|copy|mdash|ndash|hellip);)[a-z]",
+        rb'http(?<!<a href="http)',
+        rb'//(?<!<a href="https://)(?<!<a href="http://)',
+        rb"\\",
+        rb"@import\s*(?:url\(\s*)?['\"]?\s*(?![.\w/\s'\"(-])",
+        rb"srcdoc",
     )
 )
-_HANDLER = re.compile(r"on[a-z0-9_-]*[\t\n\f\r ]*=")
+_HANDLER = re.compile(rb"on[a-z0-9_-]*[\t\n\f\r ]*=")
+_NAME_STARTS = frozenset(b" \t\n\f\r/\"'")
 
 
 @dataclass(frozen=True, order=True)
@@ -268,13 +270,15 @@ def page_loads(html: str) -> list[tuple[str, str]]:
     return scan_markup(html)[0]
 
 
-def needs_scan(text: str) -> bool:
+def needs_scan(page: bytes | str) -> bool:
     """Whether a page holds anything that could be a load or code (else it is clean)."""
-    text = _THEME_CONSTANTS.sub("", text).lower()
-    if any(pattern.search(text) for pattern in _SUSPECTS):
+    data = (page.encode("utf-8") if isinstance(page, str) else page).lower()
+    for constant in _THEME_CONSTANTS:
+        data = data.replace(constant, b"")
+    if any(pattern.search(data) for pattern in _SUSPECTS):
         return True
     # An attribute name starts after a space, a slash or a closing quote.
-    return any(text[m.start() - 1] in " \t\n\f\r/\"'" for m in _HANDLER.finditer(text, 1))
+    return any(data[m.start() - 1] in _NAME_STARTS for m in _HANDLER.finditer(data, 1))
 
 
 def scan_site(site_dir: Path) -> tuple[list[OutsideLoad], list[RunnableCode]]:
@@ -285,15 +289,16 @@ def scan_site(site_dir: Path) -> tuple[list[OutsideLoad], list[RunnableCode]]:
         suffix = path.suffix.lower()
         if suffix not in (".html", ".htm", ".css", ".svg") or not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        data = path.read_bytes()
+        if suffix in (".html", ".htm") and not needs_scan(data):
+            continue
+        text = data.decode("utf-8", errors="replace")
         rel = path.relative_to(site_dir).as_posix()
         found: Found = []
         if suffix == ".css":
             urls = css_urls(text)
-        elif suffix == ".svg" or needs_scan(text):
-            urls, found = scan_markup(text, svg_file=suffix == ".svg")
         else:
-            continue
+            urls, found = scan_markup(text, svg_file=suffix == ".svg")
         loads.update(OutsideLoad(rel, url, how) for url, how in urls if is_outside(url))
         code.update(RunnableCode(rel, element, what) for element, what in found)
     return sorted(loads), sorted(code)
