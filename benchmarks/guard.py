@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pipeline import make_project  # noqa: E402
 
-from generator.publish.offline import css_urls, is_outside, scan_markup, scan_site  # noqa: E402
+from generator.htmlscan import css_urls, is_outside, scan_markup  # noqa: E402
+from generator.publish.offline import scan_site  # noqa: E402
 from generator.site import build_site  # noqa: E402
 
 

@@ -109,9 +109,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.edit_url = None
         return with_abbreviations(markdown, self.site.abbreviations)
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Material prints a page's title in <title> through `striptags`, which unescapes
         # it ("</title><script>" would break out); a title in the page's meta it prints
         # as it is, escaped once like everywhere else.

@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.offline import (
-    OutsideLoadsError,
-    check_offline,
-    needs_scan,
-    runs_script,
-    scan_markup,
-    scan_site,
-)
+from generator.htmlscan import runs_script, scan_markup
+from generator.publish.offline import OutsideLoadsError, check_offline, needs_scan, scan_site
 from tests.conftest import run_cli
 
 # (markup, the element the guard names)

@@ -62,7 +62,7 @@ class _RecordingAttrList(AttrListTreeprocessor):  # type: ignore[misc]
 
 
 class _RecordingAttrListExtension(Extension):  # type: ignore[misc]
-    def extendMarkdown(self, md: Any) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Any) -> None:
         md.treeprocessors.register(_RecordingAttrList(md), "attr_list", 8)
         md.registerExtension(self)
 

@@ -20,9 +20,9 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 
 from generator.assessment import fill, ui_strings
+from generator.htmlscan import is_outside
 from generator.model import Playbook
 from generator.model.assessment import Assessment
-from generator.publish.offline import is_outside
 from generator.render import resolve_links
 
 PRINT_PAGE = "print-playbook.html"
