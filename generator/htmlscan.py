@@ -146,7 +146,7 @@ class _PageScanner(HTMLParser):
                 self.code.append((_shown(tag, name, value), "a script URL"))
         if "srcdoc" in values:
             self.code.append((_shown(tag, "srcdoc"), "a document with its own scripts"))
-        if tag == "script" and self._svg_file:
+        if tag.rpartition(":")[2] == "script" and self._svg_file:
             self.code.append(("<script>", "a script inside an SVG file"))
 
     def handle_endtag(self, tag: str) -> None:
