@@ -27,6 +27,7 @@ _REF = re.compile(
     r"^(?:(?P<kind>roles|structures|starting-points|assessments)/(?P<id>[a-z0-9][a-z0-9-]*)"
     r"|(?P<page>[A-Za-z0-9_./-]+\.md))(?:#(?P<anchor>[A-Za-z0-9_-]+))?$"
 )
+_ABBREVIATION = re.compile(r"[\w .&'/+-]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 
@@ -37,14 +38,36 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+def _quoted(value: str) -> str:
+    """A value in a message; invisible characters (a trailing newline) are shown escaped."""
+    return f"'{value}'" if value.isprintable() else repr(value)
+
+
 def _check_slug(value: str) -> str:
     if not SLUG.fullmatch(value):
         raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+            f"{_quoted(value)} is not a valid id: use lowercase letters, digits and hyphens"
             f" (for example '{_slugify(value) or 'my-id'}')"
         )
     return value
 
+
+def _check_abbreviation(value: str) -> str:
+    # It becomes a Markdown abbreviation definition on every page: *[CCO]: ...
+    if not _ABBREVIATION.fullmatch(value):
+        raise ValueError(
+            f"{_quoted(value)} is not an abbreviation (use letters, digits, spaces and"
+            " . & ' / + -, e.g. 'CCO')"
+        )
+    return value
+
+
+#: A short form shown as a tooltip wherever it appears: ``CCO``, ``CX``, ``R&D``.
+Abbreviation = Annotated[
+    str,
+    AfterValidator(_check_abbreviation),
+    WithJsonSchema({"type": "string", "pattern": r"^[\w .&'/+-]+$"}),
+]
 
 #: A stable id: lowercase letters, digits and hyphens.
 Slug = Annotated[
@@ -85,7 +108,7 @@ class Ref(_CheckedStr):
     def _validate(cls, value: str) -> Ref:
         if not _REF.fullmatch(value):
             raise ValueError(
-                f"'{value}' is not a playbook link: write 'roles/<id>', 'structures/<id>',"
+                f"{_quoted(value)} is not a playbook link: write 'roles/<id>', 'structures/<id>',"
                 " 'starting-points/<id>', 'assessments/<id>[#question]' or a page like"
                 " 'why-a-cco.md'"
             )
