@@ -71,9 +71,18 @@ def _check_raw(
         kind = _leaf_type(model, path)
         if kind is Ref and Ref.pattern.fullmatch(value):
             errors += _check_value(source, path, Ref(value), pages)
-        elif kind is Text:
+        elif kind is Text and _valid_text(value):
             errors += _check_value(source, path, Text(value), pages)
     return errors
+
+
+def _valid_text(value: str) -> bool:
+    """Whether a text passed its own checks (a refused one is reported once, not twice)."""
+    try:
+        Text._validate(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _leaf_type(model: type[BaseModel], path: KeyPath) -> type | None:
