@@ -10,6 +10,8 @@ unset), nothing may be requested from elsewhere, and the text must read literall
 
 from __future__ import annotations
 
+import subprocess
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -154,9 +156,22 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         lambda kind, _n: {"plain": PLAIN, "text": TRICKY_MARKDOWN}.get(kind or ""),
     )
     assert sum(1 for f, p in fields if p[-1] in ("title", "label", "name", "tagline")) > 40
-    result = run_cli("build", "--site-dir", "site", cwd=project)
+    result = run_cli(
+        "build", "--site-dir", "site", "--zip", "out.zip", "--pdf", "out.pdf", cwd=project
+    )
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def test_the_pdf_and_the_zip_readme_read_plain_text_literally(hostile_site: Path) -> None:
+    project = hostile_site.parent
+    text = subprocess.run(
+        ["pdftotext", str(project / "out.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "*Teams* of <5 & AT&T `x` #" in " ".join(text.split())
+    with zipfile.ZipFile(project / "out.zip") as archive:
+        readme = archive.read("out/README.txt").decode("utf-8")
+    assert readme.startswith(f"{PLAIN} ({PLAIN}), version {PLAIN}")
 
 
 def _pwned(page: Any) -> Any:
