@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.htmlscan import runs_script, scan_markup
+from generator.htmlscan import is_outside, runs_script, scan_markup
 from generator.publish.offline import OutsideLoadsError, check_offline, needs_scan, scan_site
 from tests.conftest import run_cli
 
@@ -119,3 +121,73 @@ def test_a_handler_in_docs_fails_the_build_naming_page_and_element(mini_project:
     assert "index.html: <a onclick> (an inline event handler)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (mini_project / "site").exists()
+
+
+_TAGS = st.sampled_from(["a", "img", "iframe", "svg", "link", "form", "meta", "div", "base"])
+_NAMES = st.sampled_from(
+    [
+        "href",
+        "src",
+        "srcset",
+        "action",
+        "content",
+        "style",
+        "srcdoc",
+        "title",
+        "onclick",
+        "ONLOAD",
+        "xlink:href",
+        "rel",
+        "data",
+        "poster",
+        "to",
+        "values",
+    ]
+)
+_VALUES = st.sampled_from(
+    [
+        "javascript:go()",
+        " JAVA\tSCRIPT:go()",
+        "&#106;avascript:go()",
+        "&#x6A;avascript:go()",
+        "javascript&colon;go()",
+        "java&Tab;script:go()",
+        "https://evil.example/x",
+        "&#104;ttps://evil.example/x",
+        "//evil.example/x",
+        "\\\\evil.example\\x",
+        "background: url(https://evil.example/x)",
+        "stylesheet",
+        "0;url=javascript:go()",
+        "../local.png",
+        "#top",
+        "plain words",
+        "red;javascript:go()",
+        "&lt;b&gt;",
+    ]
+)
+_QUOTES = st.sampled_from(['"', "'", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_TAGS, st.lists(st.tuples(_NAMES, _VALUES, _QUOTES), max_size=3)), max_size=4
+    )
+)
+def test_the_quick_search_never_misses_what_the_parser_finds(
+    elements: list[tuple[str, list[tuple[str, str, str]]]],
+) -> None:
+    markup = "".join(
+        f"<{tag}"
+        + "".join(
+            f" {name}={q}{value.replace(q, '') if q else value.replace(' ', '')}{q}"
+            for name, value, q in attrs
+        )
+        + ">x"
+        for tag, attrs in elements
+    )
+    page = f"<html><body><p>text</p>{markup}</body></html>"
+    loads, code = scan_markup(page)
+    if code or [u for u, _ in loads if is_outside(u)]:
+        assert needs_scan(page), page
