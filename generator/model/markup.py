@@ -75,6 +75,8 @@ def _parser() -> tuple[Any, _RecordingAttrList]:
     return md, attr_list
 
 
+# One parser, reset before each text (building one per text costs more than the parse);
+# validation runs in one thread.
 _MD, _ATTR_LIST = _parser()
 
 
