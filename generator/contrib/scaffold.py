@@ -211,7 +211,7 @@ def _replace_text(path: Path, text: str) -> None:
 
 
 def _check_id(new_id: str) -> None:
-    if not SLUG.match(new_id):
+    if not SLUG.fullmatch(new_id):
         raise ScaffoldError(
             f"'{new_id}' is not a valid id: use lowercase letters, digits and hyphens"
         )
