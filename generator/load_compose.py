@@ -15,10 +15,12 @@ small file of nothing but ``[`` would otherwise hang the one and crash the other
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 import yaml
 from yaml.composer import ComposerError
+
+from generator.errors import KeyPath
 
 #: Collections inside collections, counted from the top of the file.
 MAX_DEPTH = 100
@@ -28,6 +30,11 @@ Parser = Literal["auto", "libyaml", "python"]
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+#: The tags content may use (it is plain YAML): every other tag is an error.
+STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
 
 
 def _without_timestamps(
@@ -44,9 +51,7 @@ class _PythonParser(yaml.SafeLoader):
     """The pure-Python parser; only its events and its tag resolution are used."""
 
 
-_PythonParser.yaml_implicit_resolvers = _without_timestamps(
-    yaml.SafeLoader.yaml_implicit_resolvers
-)
+_PythonParser.yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
 
 if LIBYAML:
 
@@ -69,7 +74,7 @@ class AliasNode(yaml.Node):
 class TooDeep(Exception):
     """The text nests collections deeper than :data:`MAX_DEPTH`."""
 
-    def __init__(self, mark: yaml.Mark, path: tuple[str | int, ...]) -> None:
+    def __init__(self, mark: yaml.Mark, path: KeyPath) -> None:
         super().__init__(f"nested deeper than {MAX_DEPTH} levels")
         self.mark = mark
         self.path = path
@@ -86,7 +91,7 @@ def compose(text: str, parser: Parser = "auto") -> yaml.Node | None:
         return _Composer(_PythonParser(text)).document()
     try:
         return _Composer(_LibyamlParser(text), text).document()
-    except (yaml.YAMLError, _MarksDiffer):
+    except (yaml.YAMLError, _ParsersDiffer):
         # libyaml words its errors its own way: let the reference parser say it.
         return _Composer(_PythonParser(text)).document()
 
@@ -96,8 +101,20 @@ def compose(text: str, parser: Parser = "auto") -> yaml.Node | None:
 _LIBYAML_DIFFERS = re.compile(r"\t|[|>][-+0-9]{0,2}#")
 
 
-class _MarksDiffer(Exception):
-    """libyaml placed an empty value elsewhere than the pure-Python parser would."""
+class _ParsersDiffer(Exception):
+    """libyaml read an empty value otherwise than the pure-Python parser would."""
+
+
+class _Events(Protocol):
+    """What the composer needs of a parser: PyYAML's and libyaml's both have it.
+
+    Their events are typed ``Any``: the two parsers' marks are of different classes.
+    """
+
+    def get_event(self) -> Any: ...
+    def check_event(self, *choices: type[yaml.Event]) -> bool: ...
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str: ...
+    def dispose(self) -> None: ...
 
 
 class _Open:
@@ -118,7 +135,7 @@ class _Composer:
     names, so that what aliases repeat can be counted and located.
     """
 
-    def __init__(self, loader: yaml.SafeLoader | yaml.CSafeLoader, text: str | None = None) -> None:
+    def __init__(self, loader: _Events, text: str | None = None) -> None:
         self.loader = loader
         #: The text, when libyaml's marks of empty values need checking against it.
         self.text = text
@@ -158,58 +175,67 @@ class _Composer:
                 continue
             node = self.node(event)
             step = self.attach(node) if stack else None
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Open(node, step))  # type: ignore[arg-type]
+            if isinstance(node, yaml.CollectionNode):
+                stack.append(_Open(node, step))
             elif not stack:
                 return node
 
-    def node(self, event: yaml.Event) -> yaml.Node:
+    def node(self, event: Any) -> yaml.Node:
         anchors = self.anchors
+        anchor, mark, end = event.anchor, event.start_mark, event.end_mark
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in anchors:
-                raise ComposerError(
-                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
-                )
-            return AliasNode(anchors[event.anchor], event.start_mark, event.end_mark)
-        assert isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
-        anchor = event.anchor
+            if anchor not in anchors:
+                raise ComposerError(None, None, f"found undefined alias {anchor!r}", mark)
+            return AliasNode(anchors[anchor], mark, end)
         if anchor is not None and anchor in anchors:
             raise ComposerError(
                 f"found duplicate anchor {anchor!r}; first occurrence",
                 anchors[anchor].start_mark,
                 "second occurrence",
-                event.start_mark,
+                mark,
             )
+        if (
+            self.text is not None
+            and event.tag not in (None, "!")
+            and event.tag not in STANDARD_TAGS
+        ):
+            # The file is refused for its tag anyway, and libyaml reads odd tags its own way.
+            raise _ParsersDiffer()
         node = self.scalar(event) if isinstance(event, yaml.ScalarEvent) else self.open(event)
         if anchor is not None:
             anchors[anchor] = node
         return node
 
-    def scalar(self, event: yaml.ScalarEvent) -> yaml.ScalarNode:
+    def scalar(self, event: Any) -> yaml.ScalarNode:
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if self.text is not None and not event.value and not event.style:
-            self.check_empty(event)
+        if self.text is not None and not event.value and not event.style and self.differs(event):
+            raise _ParsersDiffer()
         return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
 
-    def check_empty(self, event: yaml.ScalarEvent) -> None:
-        """Both parsers put an empty block value right after its ':' or '-'; elsewhere
-        (in braces, after a '?') libyaml puts it at the next token, often the next line."""
-        if event.anchor is not None or event.tag is not None:
-            return
+    def differs(self, empty: Any) -> bool:
+        """Whether libyaml read this empty value otherwise than the pure-Python parser.
+
+        Both put an empty block value right after its ':' or '-'; elsewhere (in braces,
+        after a '?') libyaml puts it at the next token, often on the next line. And
+        libyaml does not resolve an empty value tagged only '!'.
+        """
+        if empty.tag == "!":
+            return True
+        if empty.anchor is not None or empty.tag is not None:
+            return False
         parent = self.stack[-1].node if self.stack else None
-        mark = event.start_mark
+        mark = empty.start_mark
         assert self.text is not None
-        if (
+        return (
             parent is None
-            or parent.flow_style
+            or bool(parent.flow_style)
             or mark.column == 0
             or self.text[mark.index - 1] not in ":-"
-        ):
-            raise _MarksDiffer()
+        )
 
-    def open(self, event: yaml.CollectionStartEvent) -> yaml.CollectionNode:
+    def open(self, event: Any) -> yaml.CollectionNode:
         if len(self.stack) >= MAX_DEPTH:
             raise TooDeep(event.start_mark, self.path())
         kind: type[yaml.CollectionNode] = (
@@ -233,7 +259,7 @@ class _Composer:
         parent.node.value.append((key, node))
         return str(key.value) if isinstance(key, yaml.ScalarNode) else None
 
-    def path(self) -> tuple[str | int, ...]:
+    def path(self) -> KeyPath:
         """Where the next node goes, as a key path (for the depth error)."""
         steps = [frame.step for frame in self.stack]
         top = self.stack[-1]

@@ -21,7 +21,9 @@ MAX_FILE_BYTES = 1_000_000
 
 # What YAML allows in a stream (the pure-Python reader's own test): tab, line feed and
 # carriage return are the only control characters.
-_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_ALLOWED = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 # What YAML counts as a line break, so a position agrees with the parser's.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -114,9 +116,7 @@ def _check_type(mode: int) -> None:
         )
     for test, kind in _SPECIAL_FILES:
         if test(mode):
-            raise _Refused(
-                f"this is {kind}, not a regular file", "replace it with a YAML file"
-            )
+            raise _Refused(f"this is {kind}, not a regular file", "replace it with a YAML file")
 
 
 def _read_regular_file(path: Path) -> bytes:

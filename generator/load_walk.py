@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from generator.errors import ContentError, KeyPath
-from generator.load_compose import MAX_DEPTH, AliasNode
+from generator.load_compose import MAX_DEPTH, STANDARD_TAGS, AliasNode
 
 #: Values that aliases (and merge keys) may repeat in one file, in total.
 MAX_ALIAS_VALUES = 10_000
@@ -28,7 +28,6 @@ _YAML = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT = (f"{_YAML}{t}" for t in ("str", "null", "bool", "int", "float"))
 _MAP, _SEQ, _TIMESTAMP = (f"{_YAML}{t}" for t in ("map", "seq", "timestamp"))
 _MERGE, _VALUE = f"{_YAML}merge", f"{_YAML}value"
-_STANDARD_TAGS = frozenset((_STR, _NULL, _BOOL, _INT, _FLOAT, _MAP, _SEQ, _TIMESTAMP))
 
 _RECURSIVE_HINT = "an alias may only repeat a value written before it and outside it"
 
@@ -121,7 +120,7 @@ class Walk:
         self.values[path] = position(node.start_mark)
         if self.aliased:
             self.count(1)
-        if node.tag not in _STANDARD_TAGS:
+        if node.tag not in STANDARD_TAGS:
             self.error(
                 node,
                 path,
@@ -133,16 +132,15 @@ class Walk:
             return self.scalar(node, path)
         if depth > MAX_DEPTH:
             raise _Stop(self.located(node, path[:1], *too_deep()))
-        is_map = isinstance(node, yaml.MappingNode)
-        if node.tag != (_MAP if is_map else _SEQ):
-            kind = "a mapping" if is_map else "a list"
+        if node.tag != (_MAP if isinstance(node, yaml.MappingNode) else _SEQ):
+            kind = "a mapping" if isinstance(node, yaml.MappingNode) else "a list"
             self.error(
                 node, path, f"the tag '{short_tag(node.tag)}' cannot mark {kind}", "remove the tag"
             )
             return None
         self.branch.add(id(node))
         try:
-            if is_map:
+            if isinstance(node, yaml.MappingNode):
                 return self.mapping(node, path, depth)
             return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         finally:
@@ -256,14 +254,17 @@ class Walk:
 
     def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         tag = node.tag
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             return node.value
         if tag == _NULL:
             return None
         construct = self.scalars.get(tag)
         if construct is None:
             self.error(
-                node, path, f"the tag '{short_tag(tag)}' cannot mark a single value", "remove the tag"
+                node,
+                path,
+                f"the tag '{short_tag(tag)}' cannot mark a single value",
+                "remove the tag",
             )
             return None
         try:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import ContentErrors
 from generator.load import load_yaml
 from generator.load_compose import compose
 from generator.load_file import MAX_FILE_BYTES
+from generator.site import check
 from tests.conftest import FIXTURES
 from tests.load_support import each_parser  # noqa: F401  (autouse: both parsers)
 
@@ -33,7 +35,11 @@ CONTROL = "(delete it: tab, line feed and carriage return are the only control c
 # (name, file content, every message it gives)
 TEXT_CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("recursive alias in a list", "a: &x [1, *x]\n", [f"f.yml:1:11: a[1]: this alias {RECURSIVE}"]),
-    ("recursive alias in a mapping", "a: &x\n  b: *x\n", [f"f.yml:2:6: a.b: this alias {RECURSIVE}"]),
+    (
+        "recursive alias in a mapping",
+        "a: &x\n  b: *x\n",
+        [f"f.yml:2:6: a.b: this alias {RECURSIVE}"],
+    ),
     (
         "recursive merge",
         "a: &x {<<: *x, b: 1}\n",
@@ -65,30 +71,54 @@ TEXT_CASES: list[tuple[str, str | bytes, list[str]]] = [
         "a: &a " + "[" * 50 + "]" * 50 + "\nb: " + "[" * 50 + "*a" + "]" * 50 + "\n",
         [f"f.yml:1:{7 + 49}: b: {DEEP}"],
     ),
-    ("bell", "id: x\ntitle: a\x07b\n", [f"f.yml:2:9: the control character U+0007 is not allowed in YAML {CONTROL})"]),
+    (
+        "bell",
+        "id: x\ntitle: a\x07b\n",
+        [f"f.yml:2:9: the control character U+0007 is not allowed in YAML {CONTROL})"],
+    ),
     (
         "NUL, after Windows line ends",
         "id: x\r\ntitle: ab\r\nnote: \x00\x00\n",
-        [f"f.yml:3:7: the control character U+0000 is not allowed in YAML {CONTROL}; 1 more in this file)"],
+        [
+            f"f.yml:3:7: the control character U+0000 is not allowed in YAML {CONTROL}; 1 more in this file)"
+        ],
     ),
-    ("DEL", "id: x\x7f\n", [f"f.yml:1:6: the control character U+007F is not allowed in YAML {CONTROL})"]),
-    ("C1 control", "id: \x9b\n", [f"f.yml:1:5: the control character U+009B is not allowed in YAML {CONTROL})"]),
-    ("non-character", "id: \ufffe\n", [f"f.yml:1:5: the character U+FFFE is not allowed in YAML {CONTROL})"]),
+    (
+        "DEL",
+        "id: x\x7f\n",
+        [f"f.yml:1:6: the control character U+007F is not allowed in YAML {CONTROL})"],
+    ),
+    (
+        "C1 control",
+        "id: \x9b\n",
+        [f"f.yml:1:5: the control character U+009B is not allowed in YAML {CONTROL})"],
+    ),
+    (
+        "non-character",
+        "id: \ufffe\n",
+        [f"f.yml:1:5: the character U+FFFE is not allowed in YAML {CONTROL})"],
+    ),
     ("next line (NEL) is a line break, not an error", "id: x\x85title: y\n", []),
     (
         "an integer that is not one",
         "id: x\nn: 0b_\n",
-        ["f.yml:2:4: n: '0b_' is not a valid !!int value (quote it to keep it as text, or correct it)"],
+        [
+            "f.yml:2:4: n: '0b_' is not a valid !!int value (quote it to keep it as text, or correct it)"
+        ],
     ),
     (
         "a tagged float that is not one",
         "id: x\nn: !!float many\n",
-        ["f.yml:2:4: n: 'many' is not a valid !!float value (quote it to keep it as text, or correct it)"],
+        [
+            "f.yml:2:4: n: 'many' is not a valid !!float value (quote it to keep it as text, or correct it)"
+        ],
     ),
     (
         "a tagged boolean that is not one",
         "id: x\nn: !!bool maybe\n",
-        ["f.yml:2:4: n: 'maybe' is not a valid !!bool value (quote it to keep it as text, or correct it)"],
+        [
+            "f.yml:2:4: n: 'maybe' is not a valid !!bool value (quote it to keep it as text, or correct it)"
+        ],
     ),
     (
         "a mapping tag on text",
@@ -108,11 +138,17 @@ TEXT_CASES: list[tuple[str, str | bytes, list[str]]] = [
             " value (merge an alias of a mapping, or write the keys out)"
         ],
     ),
-    ("an undefined alias", "id: *nope\n", ["f.yml:1:5: YAML syntax error: found undefined alias 'nope'"]),
+    (
+        "an undefined alias",
+        "id: *nope\n",
+        ["f.yml:1:5: YAML syntax error: found undefined alias 'nope'"],
+    ),
     (
         "an anchor defined twice",
         "a: &x 1\nb: &x 2\n",
-        ["f.yml:2:4: YAML syntax error: second occurrence (found duplicate anchor 'x'; first occurrence)"],
+        [
+            "f.yml:2:4: YAML syntax error: second occurrence (found duplicate anchor 'x'; first occurrence)"
+        ],
     ),
     (
         "two documents",
@@ -134,16 +170,24 @@ TEXT_CASES: list[tuple[str, str | bytes, list[str]]] = [
         # Read and parsed (to its first line: the error keeps the test quick), not refused.
         "a file of exactly the size limit",
         "]\n" + "#" * (MAX_FILE_BYTES - 3) + "\n",
-        ["f.yml:1:1: YAML syntax error: expected the node content, but found ']' (while parsing a block node)"],
+        [
+            "f.yml:1:1: YAML syntax error: expected the node content, but found ']' (while parsing a block node)"
+        ],
     ),
-    ("a byte more than the limit", "#" * MAX_FILE_BYTES + "\n", [
-        "f.yml:1:1: the file is larger than 1 MB, the limit for a content file"
-        " (split the content into several files)"
-    ]),
+    (
+        "a byte more than the limit",
+        "#" * MAX_FILE_BYTES + "\n",
+        [
+            "f.yml:1:1: the file is larger than 1 MB, the limit for a content file"
+            " (split the content into several files)"
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("content", "expected"), [c[1:] for c in TEXT_CASES], ids=[c[0] for c in TEXT_CASES])
+@pytest.mark.parametrize(
+    ("content", "expected"), [c[1:] for c in TEXT_CASES], ids=[c[0] for c in TEXT_CASES]
+)
 def test_text_case(tmp_path: Path, content: str | bytes, expected: list[str]) -> None:
     path = tmp_path / "f.yml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
@@ -235,18 +279,40 @@ OUTSIDE = "a symbolic link takes this path outside the project folder, to '{}' (
 
 # (name, how to make the path inside the project folder, the message or None when it loads)
 PATH_CASES: list[tuple[str, Callable[[Path], Path], str | None]] = [
-    ("a folder", _directory, "this is a folder, not a YAML file (rename the folder, or put the content in a file of this name)"),
-    ("a broken link", _broken_link, "this is a symbolic link to 'gone.yml', which does not exist (point the link at an existing file, or remove it)"),
-    ("a link loop", _link_loop, "this symbolic link leads round in a circle (point the link at an existing file, or remove it)"),
-    ("a named pipe", _fifo, "this is a named pipe, not a regular file (replace it with a YAML file)"),
+    (
+        "a folder",
+        _directory,
+        "this is a folder, not a YAML file (rename the folder, or put the content in a file of this name)",
+    ),
+    (
+        "a broken link",
+        _broken_link,
+        "this is a symbolic link to 'gone.yml', which does not exist (point the link at an existing file, or remove it)",
+    ),
+    (
+        "a link loop",
+        _link_loop,
+        "this symbolic link leads round in a circle (point the link at an existing file, or remove it)",
+    ),
+    (
+        "a named pipe",
+        _fifo,
+        "this is a named pipe, not a regular file (replace it with a YAML file)",
+    ),
     ("a link out of the project", _link_out, OUTSIDE.format("{parent}/secret.yml")),
-    ("a folder linked out of the project", _folder_link_out, OUTSIDE.format("{parent}/elsewhere/f.yml")),
+    (
+        "a folder linked out of the project",
+        _folder_link_out,
+        OUTSIDE.format("{parent}/elsewhere/f.yml"),
+    ),
     ("a link within the project", _link_in, None),
     ("a missing file", _missing, "the file does not exist (check the path)"),
 ]
 
 
-@pytest.mark.parametrize(("make", "expected"), [c[1:] for c in PATH_CASES], ids=[c[0] for c in PATH_CASES])
+@pytest.mark.parametrize(
+    ("make", "expected"), [c[1:] for c in PATH_CASES], ids=[c[0] for c in PATH_CASES]
+)
 def test_path_case(tmp_path: Path, make: Callable[[Path], Path], expected: str | None) -> None:
     project = tmp_path / "project"
     project.mkdir()
@@ -255,7 +321,9 @@ def test_path_case(tmp_path: Path, make: Callable[[Path], Path], expected: str |
     if expected is None:
         assert not errors and source is not None and source.data == {"id": "x"}
     else:
-        assert [str(e) for e in errors] == ["f.yml:1:1: " + expected.format(parent=tmp_path.resolve())]
+        assert [str(e) for e in errors] == [
+            "f.yml:1:1: " + expected.format(parent=tmp_path.resolve())
+        ]
 
 
 def test_a_path_given_outside_the_sandbox_is_the_callers_choice(tmp_path: Path) -> None:
@@ -271,3 +339,23 @@ def test_the_fixture_switches_parser(each_parser: str) -> None:  # noqa: F811
     root = compose("a: b\n")
     assert root is not None
     assert root.value[0][1].style == ("" if each_parser == "libyaml" else None)
+
+
+def test_check_reports_what_a_pull_request_could_slip_into_the_content(
+    mini_project: Path, tmp_path: Path
+) -> None:
+    """A link to a secret, a pipe that would block the read, a folder: each a line."""
+    roles = mini_project / "playbook" / "roles"
+    (tmp_path / "secret.yml").write_text("id: secret\npassword: hunter2\n")
+    (roles / "stolen.yml").symlink_to(tmp_path / "secret.yml")
+    os.mkfifo(roles / "pipe.yml")
+    (roles / "folder.yml").mkdir()
+    with pytest.raises(ContentErrors) as info:
+        check(mini_project / "mkdocs.yml")
+    assert [str(e) for e in info.value.errors] == [
+        "playbook/roles/folder.yml:1:1: this is a folder, not a YAML file"
+        " (rename the folder, or put the content in a file of this name)",
+        "playbook/roles/pipe.yml:1:1: this is a named pipe, not a regular file"
+        " (replace it with a YAML file)",
+        "playbook/roles/stolen.yml:1:1: " + OUTSIDE.format(f"{tmp_path.resolve()}/secret.yml"),
+    ]
