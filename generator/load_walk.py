@@ -154,11 +154,8 @@ class Walk:
             return self.value(alias.target, path, depth)
 
     @contextmanager
-    def repeating(self, path: KeyPath, alias: AliasNode | None) -> Iterator[None]:
-        """Walk what ``alias`` repeats (nothing to do for ``None``, a value written here)."""
-        if alias is None:
-            yield
-            return
+    def repeating(self, path: KeyPath, alias: AliasNode) -> Iterator[None]:
+        """Walk what ``alias`` repeats: count it, and report no error twice."""
         self.aliased += 1
         outermost = self.outermost is None
         if outermost:
@@ -173,8 +170,7 @@ class Walk:
     def mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node, via in self.pairs(node, path, frozenset()):
-            with self.repeating((*path, "<<"), via):
-                key = self.value(key_node, path, depth + 1)
+            key = self.merged(via, path, key_node, path, depth + 1)
             key = key if isinstance(key, str) else str(key)
             child = (*path, key)
             # Outside the merge's alias: a key twice in this mapping is this mapping's error.
@@ -188,10 +184,18 @@ class Walk:
                 )
                 continue
             self.keys[child] = position(_target(key_node).start_mark)
-            with self.repeating((*path, "<<"), via):
-                result[key] = self.value(value_node, child, depth + 1)
+            result[key] = self.merged(via, path, value_node, child, depth + 1)
         self.values[path] = position(node.start_mark)
         return result
+
+    def merged(
+        self, via: AliasNode | None, mapping: KeyPath, node: yaml.Node, path: KeyPath, depth: int
+    ) -> Any:
+        """Walk a mapping's key or value, which ``via`` (if any) merged into it."""
+        if via is None:
+            return self.value(node, path, depth)
+        with self.repeating((*mapping, "<<"), via):
+            return self.value(node, path, depth)
 
     def pairs(self, node: yaml.MappingNode, path: KeyPath, merging: frozenset[int]) -> list[_Pair]:
         """The mapping's entries, merge keys (``<<``) expanded as PyYAML's loader does."""
