@@ -168,7 +168,7 @@ def _item_indent(block: list[str]) -> str:
 def _find_assessment(paths: ProjectPaths, assessment_id: str) -> tuple[Path, Assessment]:
     found: dict[str, tuple[Path, Assessment]] = {}
     for path in sorted((paths.playbook / "assessments").glob("*.y*ml")):
-        source, errors = load_yaml(path, display_path(path, paths.root))
+        source, errors = load_yaml(path, display_path(path, paths.root), sandbox=paths.root)
         value, more = validate(source, Assessment) if source else (None, [])
         if value is not None:
             found[value.id] = (path, value)
