@@ -14,8 +14,8 @@ from generator.contrib.schema import MODELINE
 from generator.errors import ContentErrors, display_path, suggestion
 from generator.load import load_yaml
 from generator.model import Assessment
+from generator.model.assessment_rules import check_assessment
 from generator.model.base import SLUG
-from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.project import ProjectPaths
 from generator.site import UsageError
