@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.assessment import score
+from generator.scoring import score
 from generator.site import check
 from tests.conftest import FIXTURES, PageWatch, run_cli
 
@@ -52,7 +52,7 @@ def checked(page: Any) -> dict[str, str]:
 
 def answer(page: Any, answers: dict[str, str]) -> None:
     for question, choice in answers.items():
-        page.check(f"fieldset[data-question={question}] input[value={choice}]")
+        page.check(f"fieldset[data-question='{question}'] input[value='{choice}']")
 
 
 def clean(watch: PageWatch) -> None:

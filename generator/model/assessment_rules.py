@@ -204,6 +204,13 @@ def _questions_per_target(a: Assessment) -> dict[str, int]:
 
 def _check_targets(a: Assessment, report: _Report) -> None:
     counts = _questions_per_target(a)
+    # A misspelt target in a question is reported there; its target is not reported too.
+    known = set(counts)
+    questions_sound = all(
+        (q.dimension is None or q.dimension in known)
+        and all(set(a.points_of(q, c)) <= known for c in a.choices_of(q))
+        for q in a.questions
+    )
     groups = [g.id for g in a.groups]
     scored: list[tuple[str, list[tuple[str, int | None]]]] = [
         ("dimensions", [(d.id, d.minimum) for d in a.dimensions]),
@@ -212,7 +219,7 @@ def _check_targets(a: Assessment, report: _Report) -> None:
     for name, items in scored:
         for i, (target, minimum) in enumerate(items):
             count = counts[target]
-            if count == 0:
+            if count == 0 and questions_sound:
                 report.add((name, i), f"no question gives points to '{target}'")
             elif minimum is not None and not 1 <= minimum <= count:
                 report.add(

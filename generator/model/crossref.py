@@ -56,7 +56,12 @@ def check_references(playbook: Playbook) -> list[ContentError]:
         errors += _check_raw(source, model, pages)
     errors += _check_nav(playbook, pages)
     errors += check_brand_files(playbook.brand.model, playbook.brand.source)
-    roles = [r.model.id for r in playbook.roles]
+    # A role whose file failed validation is reported there, not again as an owner.
+    roles = [r.model.id for r in playbook.roles] + [
+        p.removeprefix("roles/").removesuffix(".md")
+        for p in playbook.unvalidated_pages
+        if p.startswith("roles/")
+    ]
     assessments = {a.model.id: a.model for a in playbook.assessments}
     for assessment in playbook.assessments:
         errors += check_assessment(

@@ -37,7 +37,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _BODY = re.compile(r"<body([^>]*)>")
 
-PRINT_CSS = """
+PRINT_CSS = (
+    """
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
 html, body { background: #fff; }
 body { font-size: 11pt; }
@@ -54,7 +55,9 @@ body { font-size: 11pt; }
 .print-toc a { color: inherit; text-decoration: none; }
 .print-section { break-before: page; }
 .md-typeset a { color: inherit; }
-""" + WORKSHEET_CSS
+"""
+    + WORKSHEET_CSS
+)
 
 
 @dataclass(frozen=True)

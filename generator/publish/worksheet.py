@@ -178,7 +178,9 @@ class _Sheet:
         for question_id, allowed in conditions.answers.items():
             labels = {c.id: c.label for c in self.a.choices_of(questions[question_id])}
             choices = self.ui["print_or"].join(f"“{labels[c]}”" for c in allowed)
-            parts.append(self.t("print_answer_is", number=self.numbers[question_id], choices=choices))
+            parts.append(
+                self.t("print_answer_is", number=self.numbers[question_id], choices=choices)
+            )
         return html.escape(self.ui["print_and"]).join(parts)
 
     def verdicts(self) -> str:
