@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.assessment import score
 from generator.model import Assessment
+from generator.scoring import score
 from generator.site import check
 from tests.conftest import FIXTURES, PageWatch, run_cli
 
