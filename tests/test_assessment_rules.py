@@ -8,6 +8,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.site import check
+from tests.conftest import run_cli
 
 GOOD = """\
 id: where
@@ -177,3 +178,13 @@ def test_a_question_needs_points_unless_it_is_about_the_company(mini_project: Pa
         "questions[0].choices[0]: the choice has no 'points' (add 'points: 0' or points per"
         " dimension or outcome (a question about the company itself can be 'context: true'))"
     )
+
+
+def test_a_new_question_joins_the_last_part(default_project: Path) -> None:
+    result = run_cli("new", "question", "extra", "--assessment", "readiness", cwd=default_project)
+    assert result.returncode == 0, result.stderr
+    text = (default_project / "playbook" / "assessments" / "readiness.yml").read_text()
+    assert (
+        "  - id: extra\n    text: The statement or question to answer.\n    part: support\n" in text
+    )
+    assert run_cli("check", cwd=default_project).returncode == 0

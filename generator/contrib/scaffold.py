@@ -134,6 +134,9 @@ def schema_line(target: Path, root: Path, schema: str) -> str:
 def _stanza(assessment: Assessment, new_id: str, indent: str) -> str:
     inner = indent + "  "
     out = [f"{indent}- id: {new_id}\n", f"{inner}text: The statement or question to answer.\n"]
+    if assessment.parts:
+        # Appended last, so it joins the last part (the questions of a part are together).
+        out.append(f"{inner}part: {assessment.questions[-1].part or assessment.parts[-1].id}\n")
     target: str
     if assessment.dimensions:
         target = assessment.dimensions[0].id
