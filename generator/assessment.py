@@ -59,8 +59,10 @@ def install_page_helpers(env: jinja2.Environment, playbook: Playbook) -> None:
     env.globals["asset_url"] = _asset_url
     env.globals["contact"] = _contact(playbook)
     env.globals["page_scripts"] = PAGE_SCRIPTS
-    owners = {r.model.id: r.model.abbreviation or r.model.title for r in playbook.roles}
-    env.globals["owner_name"] = lambda role_id: owners.get(role_id, role_id)
+    roles = {r.model.id: r.model.abbreviation or r.model.title for r in playbook.roles}
+    env.globals["owner_name"] = lambda item, role_id: item.owners.get(
+        role_id, roles.get(role_id, role_id)
+    )
     env.filters["one_line"] = _one_line
 
 

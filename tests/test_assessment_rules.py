@@ -61,7 +61,7 @@ def test_fit_references_are_located_with_suggestions(mini_project: Path) -> None
         .replace("owner: ceo", "owner: ceoo")
         .replace("outcomes: [ceo-office]", "outcomes: [ceo-ofice]")
         .replace("stage: 1", "stage: 4")
-    )
+    ) + "owners: {ceeo: The CEO}\n"
     where = "playbook/assessments/where.yml"
     assert sorted(errors_in(mini_project, text)) == sorted(
         [
@@ -75,6 +75,8 @@ def test_fit_references_are_located_with_suggestions(mini_project: Path) -> None
             " (did you mean 'ceo'?)",
             f"{where}:{position(text, 'ceo-ofice')}: actions[0].outcomes[0]: unknown outcome"
             " 'ceo-ofice' (did you mean 'ceo-office'?)",
+            f"{where}:{position(text, 'ceeo')}: owners.ceeo: unknown role 'ceeo'"
+            " (did you mean 'ceo'?)",
         ]
     )
 

@@ -198,6 +198,11 @@ class Assessment(Model):
     actions_per_stage: int = Field(
         default=3, ge=1, description="At most this many actions in each stage of the plan."
     )
+    owners: dict[Slug, str] = Field(
+        default_factory=dict,
+        description="{role_id: name}: how the plan names an owner (default: the role's"
+        " abbreviation or title).",
+    )
     cross_check: CrossCheck | None = None
     related: list[Ref] = Field(default_factory=list)
 

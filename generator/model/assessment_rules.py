@@ -297,6 +297,9 @@ def _check_verdicts(a: Assessment, report: _Report) -> None:
 def _check_actions(a: Assessment, report: _Report, roles: Collection[str] | None) -> None:
     verdicts = [v.id for v in a.verdicts]
     outcomes = [o.id for o in a.outcomes]
+    for role in a.owners:
+        if roles is not None and role not in roles:
+            report.unknown(("owners", role), "role", role, roles, key=True)
     for i, action in enumerate(a.actions):
         at: KeyPath = ("actions", i)
         if action.stage not in STAGES:
