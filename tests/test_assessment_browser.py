@@ -222,7 +222,7 @@ def test_fit_ranks_each_group_with_reasons_ruled_out_options_and_a_cross_check(
     cross = result.locator("[data-cross-check]")
     assert cross.get_attribute("data-cross-check") == "first"
     assert "“Ready. Create the role”" in cross.inner_text()
-    assert "A full-time leader, which also comes first here" in cross.inner_text()
+    assert "“A full-time leader”, which also comes first here" in cross.inner_text()
     assert result.locator(".cco-result__verdict").first.inner_text() == (
         "Best fit: A full-time leader; Office of the CEO"
     )
