@@ -14,6 +14,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.model.base import Model, Ref, Slug, Text
+from generator.model.content import Entity
 
 #: The plan's stages, by number: what a reader sees is in the strings files.
 STAGES = (1, 2, 3)
@@ -175,17 +176,13 @@ class CrossCheck(Model):
     )
 
 
-class Assessment(Model):
+class Assessment(Entity):
     """``playbook/assessments/<id>.yml``."""
 
-    id: Slug
-    title: str
     version: int = Field(
         ge=1, description="Raise it whenever anything that affects scoring changes."
     )
-    summary: Text
     intro: Text | None = None
-    order: int = 100
     parts: list[Part] = Field(default_factory=list)
     scales: dict[Slug, list[Choice]] = Field(default_factory=dict)
     dimensions: list[Dimension] = Field(default_factory=list)
@@ -204,7 +201,6 @@ class Assessment(Model):
         " abbreviation or title).",
     )
     cross_check: CrossCheck | None = None
-    related: list[Ref] = Field(default_factory=list)
 
     @property
     def style(self) -> str:
