@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -68,3 +69,16 @@ def test_golden_assessment_pages(page: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(rendered[f"assessments/{page}"], encoding="utf-8")
     assert rendered[f"assessments/{page}"] == golden.read_text(encoding="utf-8")
+
+
+def test_search_finds_the_questions_not_the_answer_labels_or_hidden_blocks(
+    mini_project: Path,
+) -> None:
+    result = run_cli("build", "--strict", "--site-dir", "site", cwd=mini_project)
+    assert result.returncode == 0, result.stderr
+    index = json.loads((mini_project / "site" / "search" / "search_index.json").read_text())
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("assessments/"))
+    assert "There is a roadmap." in text
+    assert "Not applicable" not in text  # an answer label
+    for hidden in ("Build the basics first.", "Name one owner", "Announce the role", "Owner:"):
+        assert hidden not in text, hidden
