@@ -7,6 +7,7 @@ time: a contributor sees every problem in every file in one run.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,29 +110,58 @@ class OutsideLoad:
         return f"{self.file}: loads {self.url} ({self.how})"
 
 
-class OutsideLoadsError(ProjectError):
-    """The built site would load resources from other hosts."""
+@dataclass(frozen=True, order=True)
+class RunnableCode:
+    """One piece of markup in the site that would run code in a reader's browser."""
 
-    def __init__(self, loads: list[OutsideLoad]) -> None:
+    file: str
+    element: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.element} ({self.what})"
+
+
+class OutsideLoadsError(ProjectError):
+    """The built site would load resources from other hosts, or run code in its markup."""
+
+    def __init__(self, loads: list[OutsideLoad], code: list[RunnableCode] | None = None) -> None:
         self.loads = sorted(loads)
-        count = len(self.loads)
-        lines = "\n".join(f"  {load}" for load in self.loads)
-        super().__init__(
-            f"the site would load {count} resource{'s' if count != 1 else ''} from other"
-            f" hosts, which breaks it offline and tells those hosts who reads it:\n{lines}\n"
-            "Ship the file inside docs/ (or the brand folder) and refer to it by a relative"
-            " path; plain <a href> links to other sites are fine."
-        )
+        self.code = sorted(code or [])
+        parts = []
+        if self.loads:
+            count = len(self.loads)
+            lines = "\n".join(f"  {load}" for load in self.loads)
+            parts.append(
+                f"the site would load {count} resource{'s' if count != 1 else ''} from other"
+                f" hosts, which breaks it offline and tells those hosts who reads it:\n{lines}\n"
+                "Ship the file inside docs/ (or the brand folder) and refer to it by a relative"
+                " path; plain <a href> links to other sites are fine."
+            )
+        if self.code:
+            lines = "\n".join(f"  {item}" for item in self.code)
+            parts.append(
+                "the site would run code that is not one of its own scripts:\n"
+                f"{lines}\nRemove the handler, the script link or the script from the page's"
+                " source (raw HTML in docs/, a template or an SVG file); readers' browsers"
+                " run only the project's own scripts."
+            )
+        super().__init__("\n".join(parts))
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as a contributor would type it: relative to ``root`` or the cwd."""
-    path = path.resolve()
+    """A path as a contributor would type it: relative to ``root`` or the cwd.
+
+    The path as written comes first, so that a symbolic link shows as itself and
+    not as the place it leads to.
+    """
+    written, real = Path(os.path.abspath(path)), path.resolve()
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return path.relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+        for candidate, folder in ((written, Path(os.path.abspath(base))), (real, base.resolve())):
+            try:
+                return candidate.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+    return real.as_posix()

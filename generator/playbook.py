@@ -55,12 +55,12 @@ class _Collector:
                 continue
             # Links to the page of a file that failed are not reported again.
             raw_id = source.data.get("id") if source is not None else None
-            page_id = raw_id if isinstance(raw_id, str) and SLUG.match(raw_id) else path.stem
+            page_id = raw_id if isinstance(raw_id, str) and SLUG.fullmatch(raw_id) else path.stem
             self.failed.add(kind.page(page_id))
         return sorted(items, key=lambda i: (i.model.order, i.model.title))
 
     def _read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, Item[M] | None]:
-        source, errors = load_yaml(path, display_path(path, self.base))
+        source, errors = load_yaml(path, display_path(path, self.base), sandbox=self.base)
         self.errors += errors
         if source is None:
             return None, None

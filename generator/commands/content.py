@@ -8,8 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from generator.assessment import answers_from
-from generator.assessment import score as score_answers
 from generator.contrib.changes import change_report
 from generator.contrib.gate import version_gate
 from generator.contrib.gitref import Snapshot
@@ -17,9 +15,7 @@ from generator.contrib.scaffold import new_file, new_question
 from generator.contrib.schema import write_schemas
 from generator.diagnostics import progress
 from generator.errors import (
-    ContentError,
     ContentErrors,
-    ProjectError,
     UsageError,
     display_path,
     suggestion,
@@ -27,6 +23,7 @@ from generator.errors import (
 from generator.model.kinds import KINDS
 from generator.playbook import load_playbook
 from generator.project import read_project
+from generator.results import score_results_file
 
 
 def check(args: argparse.Namespace) -> int:
@@ -84,15 +81,8 @@ def score(args: argparse.Namespace) -> int:
         )
     if not args.file.is_file():
         raise UsageError(f"no answers file at '{args.file}'")
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-        answers = answers_from(data)
-    except json.JSONDecodeError as exc:
-        raise ContentErrors(
-            [ContentError(str(args.file), exc.lineno, exc.colno, (), f"invalid JSON: {exc.msg}")]
-        ) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{args.file}: {exc}") from exc
-    result = score_answers(found[args.assessment], answers)
+    result, notes = score_results_file(found[args.assessment], args.file)
+    for note in notes:
+        progress(note)
     print(json.dumps(result, indent=2))
     return 0

@@ -1,6 +1,17 @@
 """Stage 2: typed content models and the validation of a whole playbook."""
 
-from generator.model.assessment import Assessment, Band, Choice, Dimension, Outcome, Question
+from generator.model.assessment import (
+    Action,
+    Assessment,
+    Axis,
+    Choice,
+    Conditions,
+    Dimension,
+    Outcome,
+    OutcomeGroup,
+    Question,
+    Verdict,
+)
 from generator.model.base import Ref, Slug, Text
 from generator.model.brand import Brand
 from generator.model.content import Entity, Factors, Glossary, Role, StartingPoint, Structure
@@ -9,10 +20,12 @@ from generator.model.playbook import Item, Playbook, PlaybookInfo
 
 __all__ = [
     "KINDS",
+    "Action",
     "Assessment",
-    "Band",
+    "Axis",
     "Brand",
     "Choice",
+    "Conditions",
     "Dimension",
     "Entity",
     "Factors",
@@ -20,6 +33,7 @@ __all__ = [
     "Item",
     "Kind",
     "Outcome",
+    "OutcomeGroup",
     "Playbook",
     "PlaybookInfo",
     "Question",
@@ -29,4 +43,5 @@ __all__ = [
     "StartingPoint",
     "Structure",
     "Text",
+    "Verdict",
 ]

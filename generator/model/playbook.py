@@ -14,7 +14,7 @@ from generator.load import SourceFile
 from generator.model.assessment import Assessment
 from generator.model.base import Model, Slug, Text
 from generator.model.brand import Brand
-from generator.model.content import Entity, Factors, Glossary, Structure
+from generator.model.content import Entity, Factors, Glossary, Role, Structure
 from generator.model.kinds import KIND_NAMES, KINDS
 
 E = TypeVar("E", bound=Entity)
@@ -107,6 +107,10 @@ class Playbook:
     def of_model(self, model: type[E]) -> list[Item[E]]:
         """The entities whose model is ``model``, typed as such."""
         return [item for kind in KINDS for item in self.entities(kind.name) if holds(item, model)]
+
+    @property
+    def roles(self) -> list[Item[Role]]:
+        return self.of_model(Role)
 
     @property
     def assessments(self) -> list[Item[Assessment]]:

@@ -8,10 +8,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from generator.assessment import fill, ui_strings
 from generator.errors import ProjectError
 from generator.model import Playbook
 from generator.reproducible import build_epoch
+from generator.ui_strings import fill, ui_strings
 
 README_NAME = "README.txt"
 #: The earliest time a ZIP entry can carry (the format counts from 1980).

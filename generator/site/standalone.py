@@ -88,8 +88,9 @@ def standalone_config(config: MkDocsConfig) -> dict[str, Any]:
         if key in config.theme and config.theme[key] not in (None, [], {}):
             theme[key] = config.theme[key]
     result: dict[str, Any] = {
-        "site_name": config.site_name,
-        "site_description": config.site_description,
+        # Plain strings for YAML (the brand's are escaped markup, see brand.apply_brand).
+        "site_name": str(config.site_name),
+        "site_description": str(config.site_description) if config.site_description else None,
         "site_url": config.site_url,
         "copyright": config.copyright,
         "docs_dir": "docs",
