@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import load_compose  # noqa: E402
 from generator.load import load_yaml  # noqa: E402
+from generator.load import parse as load_compose  # noqa: E402
 from generator.playbook import check  # noqa: E402
 
 ENTITY_FOLDERS = ("roles", "structures", "starting-points", "assessments")

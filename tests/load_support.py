@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator import load_compose
+from generator.load import parse as load_compose
 
 
 @pytest.fixture(autouse=True, params=["libyaml", "python"])

@@ -14,8 +14,8 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.load import load_yaml
-from generator.load_compose import compose
-from generator.load_file import MAX_FILE_BYTES
+from generator.load.file import MAX_FILE_BYTES
+from generator.load.parse import compose
 from generator.playbook import check
 from tests.helpers import FIXTURES
 from tests.load_support import each_parser  # noqa: F401  (autouse: both parsers)

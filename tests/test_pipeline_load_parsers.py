@@ -14,7 +14,7 @@ import pytest
 
 from generator.errors import ContentError
 from generator.load import SourceFile, load_yaml
-from generator.load_compose import LIBYAML
+from generator.load.parse import LIBYAML
 from tests.helpers import FIXTURES, ROOT
 
 pytestmark = pytest.mark.skipif(not LIBYAML, reason="PyYAML was built without libyaml here")

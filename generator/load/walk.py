@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from generator.errors import ContentError, KeyPath
-from generator.load_compose import MAX_DEPTH, STANDARD_TAGS, AliasNode
+from generator.load.parse import MAX_DEPTH, STANDARD_TAGS, AliasNode
 
 #: Values that aliases (and merge keys) may repeat in one file, in total.
 MAX_ALIAS_VALUES = 10_000

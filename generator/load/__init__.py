@@ -3,8 +3,8 @@
 Only plain YAML is accepted: standard tags, no duplicate keys, UTF-8 text, a
 mapping at the top. Every problem becomes a located :class:`ContentError`, and
 every file ends in a bounded time and memory whatever it holds (see the limits in
-:mod:`generator.load_file`, :mod:`generator.load_compose` and
-:mod:`generator.load_walk`).
+:mod:`generator.load.file`, :mod:`generator.load.parse` and
+:mod:`generator.load.walk`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 import yaml
 
 from generator.errors import ContentError, KeyPath
-from generator.load_compose import Parser, TooDeep, compose
-from generator.load_file import read_text
-from generator.load_walk import Position, Walk, position, too_deep
+from generator.load.file import read_text
+from generator.load.parse import Parser, TooDeep, compose
+from generator.load.walk import Position, Walk, position, too_deep
 
 __all__ = ["Position", "SourceFile", "load_yaml"]
 
