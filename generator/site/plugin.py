@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -101,8 +102,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Material prints a page's title in <title> through `striptags`, which unescapes
         # it ("</title><script>" would break out); a title in the page's meta it prints
         # as it is, escaped once like everywhere else.
-        if page.title is not None and not page.is_homepage and "title" not in page.meta:
-            page.meta["title"] = page.title
+        # Only where striptags would change the title: an entry in meta makes Material
+        # look up icons, subtitles and status for the page in every page's navigation.
+        title = page.title
+        if (
+            title is not None
+            and not page.is_homepage
+            and "title" not in page.meta
+            and Markup(title).striptags() != title
+        ):
+            page.meta["title"] = title
         return html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
