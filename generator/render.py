@@ -8,6 +8,7 @@ been checked by the parser already and passes through with its links resolved.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -68,8 +69,14 @@ class RenderedSite:
 
 def link_to(ref: str, page: str) -> str:
     """The relative Markdown link from ``page`` to the playbook page ``ref`` names."""
+    return _link_from_folder(str(ref), posixpath.dirname(page))
+
+
+@functools.lru_cache(maxsize=4096)
+def _link_from_folder(ref: str, folder: str) -> str:
+    # A pure function of two strings that pages ask for thousands of times over.
     target = Ref(ref)
-    rel = relative_path(target.target, posixpath.dirname(page))
+    rel = relative_path(target.target, folder)
     return f"{rel}#{target.anchor}" if target.anchor else rel
 
 
