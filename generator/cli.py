@@ -190,7 +190,7 @@ _COMMANDS = {
     "new": "generator.commands.content",
     "diff": "generator.commands.content",
     "build": "generator.commands.site",
-    "serve": "generator.commands.site",
+    "serve": "generator.commands.serve",
     "render": "generator.commands.site",
 }
 

@@ -249,13 +249,15 @@ def test_no_source_file_is_over_about_400_lines() -> None:
     assert not long, long
 
 
-def test_build_starts_without_the_contributor_tools_or_playwright(mini_project: Path) -> None:
+def test_build_starts_without_the_contributor_tools_the_preview_server_or_playwright(
+    mini_project: Path,
+) -> None:
     probe = (
         "import sys\n"
         "from generator.cli import main\n"
         "code = main(['build', '--site-dir', 'site'])\n"
         "unneeded = sorted(m for m in sys.modules if m.startswith(('generator.contrib',"
-        " 'playwright')))\n"
+        " 'playwright', 'mkdocs.commands.serve', 'mkdocs.livereload', 'watchdog')))\n"
         "print('UNNEEDED', code, unneeded, file=sys.stderr)\n"
     )
     done = subprocess.run(

@@ -1,4 +1,5 @@
-"""The commands that publish through MkDocs: build, serve, render."""
+"""The commands that publish through MkDocs: build and render (serve has its own module:
+MkDocs' preview server is not needed to build)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import time
 from generator.diagnostics import progress
 from generator.outputs import RENDER, explained_failure
 from generator.publish import build as build_site
-from generator.site.build import serve_site
 from generator.site.standalone import write_standalone
 
 
@@ -25,12 +25,6 @@ def build(args: argparse.Namespace) -> int:
         progress=progress,
     )
     progress(f"built {target} in {time.monotonic() - started:.1f}s")
-    return 0
-
-
-def serve(args: argparse.Namespace) -> int:
-    """Preview the site with live reload."""
-    serve_site(args.config_file, brand=args.brand, dev_addr=args.dev_addr)
     return 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -12,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
@@ -25,7 +23,7 @@ from generator.outputs import SITE, SITE_MARKER, OutputKind, check_outputs, expl
 from generator.playbook import load_playbook
 from generator.project import no_plugin, require_config, unknown_option
 from generator.reproducible import check_source_date_epoch, source_date_epoch
-from generator.site.plugin import BRAND_ENV, PlaybookPlugin
+from generator.site.plugin import PlaybookPlugin
 from generator.site.prepare import project_paths
 from generator.site.swap import claimed_file, folder_swap
 
@@ -113,14 +111,6 @@ def build_site(
     return target, config, playbook
 
 
-def serve_site(config_file: Path, *, brand: Path | None, dev_addr: str | None) -> None:
-    """Check the content, then preview it with MkDocs' live-reloading server."""
-    config = load_mkdocs_config(config_file)
-    load_playbook(project_paths(config, brand))  # every content error before serving
-    if brand is not None:
-        # MkDocs re-reads mkdocs.yml for every rebuild: only the environment reaches it.
-        os.environ[BRAND_ENV] = str(brand.resolve())
-    serve(str(config_file), dev_addr=dev_addr, livereload=True)
 
 
 def theme_sources(config: MkDocsConfig) -> list[tuple[str, Path]]:

@@ -1,0 +1,13 @@
+"""``cco-playbook serve``: preview with live reload."""
+
+from __future__ import annotations
+
+import argparse
+
+from generator.site.serve import serve_site
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Preview the site with live reload."""
+    serve_site(args.config_file, brand=args.brand, dev_addr=args.dev_addr)
+    return 0

@@ -1,0 +1,22 @@
+"""``cco-playbook serve``: check the content, then MkDocs' live-reloading preview."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.commands.serve import serve
+
+from generator.playbook import load_playbook
+from generator.site.build import load_mkdocs_config
+from generator.site.plugin import BRAND_ENV
+from generator.site.prepare import project_paths
+
+def serve_site(config_file: Path, *, brand: Path | None, dev_addr: str | None) -> None:
+    """Check the content, then preview it with MkDocs' live-reloading server."""
+    config = load_mkdocs_config(config_file)
+    load_playbook(project_paths(config, brand))  # every content error before serving
+    if brand is not None:
+        # MkDocs re-reads mkdocs.yml for every rebuild: only the environment reaches it.
+        os.environ[BRAND_ENV] = str(brand.resolve())
+    serve(str(config_file), dev_addr=dev_addr, livereload=True)
