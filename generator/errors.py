@@ -155,13 +155,21 @@ def display_path(path: Path, root: Path | None = None) -> str:
     The path as written comes first, so that a symbolic link shows as itself and
     not as the place it leads to.
     """
-    written, real = Path(os.path.abspath(path)), path.resolve()
+    written = Path(os.path.abspath(path))
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        for candidate, folder in ((written, Path(os.path.abspath(base))), (real, base.resolve())):
-            try:
-                return candidate.relative_to(folder).as_posix()
-            except ValueError:
-                continue
-    return real.as_posix()
+        shown = _relative(written, Path(os.path.abspath(base)))
+        if shown is None:
+            # Resolving asks the file system about every folder: only when needed.
+            shown = _relative(path.resolve(), base.resolve())
+        if shown is not None:
+            return shown
+    return path.resolve().as_posix()
+
+
+def _relative(path: Path, folder: Path) -> str | None:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return None

@@ -6,6 +6,8 @@ its model failed, which would hide reference errors behind field errors.
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,7 +58,7 @@ def check_references(playbook: Playbook) -> list[ContentError]:
         errors += _duplicate_ids(playbook.entities(kind.name))
     items += [i for i in (playbook.factors, playbook.glossary) if i is not None]
     for item in items:
-        for path, value in _walk(item.model, ()):
+        for path, value in _links(item.model, ()):
             errors += _check_value(item.source, path, value, pages)
     for source, model in playbook.unvalidated:
         errors += _check_raw(source, model, pages)
@@ -113,6 +115,40 @@ def _leaf_type(model: type[BaseModel], path: KeyPath) -> type | None:
         if option is Text:
             return Text
     return None
+
+
+def _links(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Ref | Text]]:
+    """Every Ref and Text in validated content, with its key path."""
+    if isinstance(value, BaseModel):
+        for name in _linking_fields(type(value)):
+            yield from _links(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _links(child, (*path, i))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _links(child, (*path, key))
+    elif isinstance(value, Ref | Text):
+        yield path, value
+
+
+@functools.cache
+def _linking_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold a Ref or a Text at some depth: only they are
+    walked (ids, numbers and plain words are most of the content)."""
+    return tuple(name for name, info in model.model_fields.items() if _can_link(info.annotation))
+
+
+def _can_link(annotation: Any) -> bool:
+    for option in options(annotation):
+        if option is Ref or option is Text:
+            return True
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            if _linking_fields(option):
+                return True
+        elif any(_can_link(arg) for arg in typing.get_args(option)):
+            return True
+    return False
 
 
 def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
