@@ -25,6 +25,7 @@ from generator.errors import (
     display_path,
     suggestion,
 )
+from generator.group import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
 from generator.model.base import KINDS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -36,6 +37,7 @@ _EXAMPLES = """examples:
   cco-playbook build --zip dist/playbook.zip --pdf dist/playbook.pdf
   cco-playbook build --brand examples/acme/brand.yml --site-dir site-acme
   cco-playbook score --assessment readiness answers.json
+  cco-playbook aggregate --assessment readiness results/*.json --baseline last-quarter/*.json
 
 Exit status: 0 ok, 1 content errors or a failed build, 2 usage errors."""
 
@@ -184,6 +186,38 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="{questionId: choiceId} JSON, or a results file exported from the site",
     )
+
+    p = command(
+        "aggregate",
+        "read several exported results together; prints the group JSON",
+        "The numbers the workshop view shows: per question the answers, the group's"
+        " answer and the spread, per score the median, the group's verdict, teams and the"
+        " trend against a baseline. Files from another playbook, assessment or version,"
+        " duplicates and damaged files are skipped and listed on stderr.",
+    )
+    p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="exported results files")
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="an earlier round's results files, for the trend",
+    )
+    size = p.add_mutually_exclusive_group()
+    size.add_argument(
+        "--min-group",
+        type=int,
+        default=DEFAULT_MIN_GROUP,
+        metavar="N",
+        help=f"smallest group (room, team, baseline) shown in detail (default {DEFAULT_MIN_GROUP},"
+        f" at least {LOWEST_MIN_GROUP})",
+    )
+    size.add_argument(
+        "--all-groups",
+        action="store_true",
+        help="show every group in detail, however small (anonymity off)",
+    )
     return parser
 
 
@@ -310,6 +344,40 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_aggregate(args: argparse.Namespace) -> int:
+    from generator.group_files import aggregate_paths
+    from generator.site import check
+
+    if not args.all_groups and args.min_group < LOWEST_MIN_GROUP:
+        raise UsageError(
+            f"--min-group must be at least {LOWEST_MIN_GROUP}: smaller groups would show"
+            " who answered what (use --all-groups to turn anonymity off)"
+        )
+    for path in [*args.files, *(args.baseline or [])]:
+        if not path.is_file():
+            raise UsageError(f"no results file at '{path}'")
+    playbook = check(args.config_file)
+    found = {a.model.id: a.model for a in playbook.assessments}
+    if args.assessment not in found:
+        raise UsageError(
+            f"unknown assessment '{args.assessment}' ({suggestion(args.assessment, found)})"
+        )
+    group, notes = aggregate_paths(
+        found[args.assessment],
+        playbook.info.model.id,
+        args.files,
+        args.baseline,
+        None if args.all_groups else args.min_group,
+    )
+    for note in notes:
+        _progress(note)
+    print(json.dumps(group, indent=2))
+    if group["respondents"] == 0:
+        _progress("no results file could be counted")
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
 def _terminated(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -328,6 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _cmd_serve,
         "render": _cmd_render,
         "score": _cmd_score,
+        "aggregate": _cmd_aggregate,
         "schema": _cmd_schema,
         "new": _cmd_new,
         "diff": _cmd_diff,
