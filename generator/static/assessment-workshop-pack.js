@@ -119,8 +119,9 @@
     return lines.map(function (cells) { return cells.map(cell).join(","); }).join("\r\n") + "\r\n";
   }
 
-  /* Prints the pack alone: the class goes once the print dialog closes. */
-  function print(root) {
+  /* Prints the pack alone, dated: the class goes once the print dialog closes. */
+  function print(root, dated) {
+    if (dated) dated();
     root.classList.add("cco-assessment--print-workshop");
     window.addEventListener("afterprint", function done() {
       root.classList.remove("cco-assessment--print-workshop");

@@ -83,6 +83,7 @@
     heading.id = "cco-workshop-" + this.spec.id;
     section.setAttribute("aria-labelledby", heading.id);
     section.appendChild(el("p", "cco-workshop__pack-title", t("workshop_pack_title", { title: this.spec.title })));
+    this.printed = section.appendChild(el("p", "cco-workshop__pack-date"));
     section.appendChild(el("p", "cco-workshop__intro", t("workshop_intro")));
     section.appendChild(this.guide());
     var inputs = section.appendChild(el("div", "cco-workshop__inputs"));
@@ -278,7 +279,11 @@
       self.facilitator.open(self.group, self.facilitateButton);
     });
     this.groupButtons = [
-      button("workshop_print", "data-workshop-print", function () { api.WorkshopPack.print(self.page.root); }),
+      button("workshop_print", "data-workshop-print", function () {
+        api.WorkshopPack.print(self.page.root, function () {
+          self.printed.textContent = t("workshop_pack_date", { date: new Date().toISOString().slice(0, 10) });
+        });
+      }),
       button("workshop_download_csv", "data-workshop-csv", function () {
         api.view.download(api.input.fileName(spec, "csv", "group"), "text/csv;charset=utf-8",
           "\ufeff" + api.WorkshopPack.csv(self.view, self.group));
