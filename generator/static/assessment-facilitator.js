@@ -61,7 +61,23 @@
     overlay.focus();
   };
 
+  /* Tab stays inside the dialog: past the last button it comes back to the first. */
+  Facilitator.prototype.trap = function (event) {
+    var buttons = Array.prototype.filter.call(this.overlay.querySelectorAll("button"), function (b) {
+      return !b.hidden && !b.disabled;
+    });
+    if (!buttons.length) return;
+    var at = buttons.indexOf(document.activeElement);
+    var next = event.shiftKey ? (at <= 0 ? buttons.length - 1 : at - 1) : (at + 1) % buttons.length;
+    event.preventDefault();
+    buttons[next].focus();
+  };
+
   Facilitator.prototype.key = function (event) {
+    if (event.key === "Tab") {
+      this.trap(event);
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var target = event.target;
     if (event.key === " " && target && target.tagName === "BUTTON") return;
@@ -123,6 +139,8 @@
     });
     names.hidden = false;
     if (this.reveal) this.reveal.hidden = true;
+    // The button that had the focus is gone: keep the keys working.
+    this.overlay.focus();
   };
 
   Facilitator.prototype.close = function () {

@@ -52,7 +52,9 @@
   };
 
   Workshop.prototype.setTeam = function (entry, value) {
-    this.teamOverrides[entry.file] = api.input.cleanLabel(value);
+    var team = api.input.cleanLabel(value);
+    if (this.teamOverrides[entry.file] === team) return;
+    this.teamOverrides[entry.file] = team;
     var index = this.found.entries.indexOf(entry);
     this.update();
     // The table was drawn again: back to the same field.
@@ -232,7 +234,17 @@
   };
 
   Workshop.prototype.update = function () {
-    if (!this.section) return;
+    // Replacing the output blurs a field in it, whose change event would come back here.
+    if (!this.section || this.updating) return;
+    this.updating = true;
+    try {
+      this.redraw();
+    } finally {
+      this.updating = false;
+    }
+  };
+
+  Workshop.prototype.redraw = function () {
     var self = this, t = this.t;
     this.gatherAll();
     this.group = api.group.aggregate(this.spec.id, this.respondents(), {
