@@ -126,10 +126,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def parse(text: bytes) -> Any:
-    """JSON read as the browser reads it: bad UTF-8 replaced, a leading BOM dropped."""
-    decoded = text.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return json.loads(decoded, parse_constant=_reject_constant)
+#: A browser's FileReader picks the encoding by byte order mark, UTF-8 without one.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def parse(content: bytes) -> Any:
+    """JSON read as the browser reads a file: by its byte order mark, bad bytes replaced."""
+    encoding = "utf-8"
+    for bom, named in _BOMS:
+        if content.startswith(bom):
+            content, encoding = content[len(bom) :], named
+            break
+    text = content.decode(encoding, errors="replace")
+    return json.loads(text, parse_constant=_reject_constant)
 
 
 def check_entry(assessment: Assessment, playbook: str, name: str, data: Any) -> Entry | Skip:

@@ -190,8 +190,15 @@ def test_bad_files_are_reported_skipped_and_never_run(
             export(ROWS[3][1], ROWS[0][0], exported="2025-02-01T00:00:00.000Z"),
         ),
     ]
-    files = [good[0], *bad[:4], good[1], good[2], *bad[4:], good[3], good[4]]
-    load(page, files, respondents=5)
+    # Read as a browser reads a file: by its byte order mark, bad bytes replaced.
+    utf16 = tmp_path / "utf16.json"
+    utf16.write_bytes(json.dumps(export(ROWS[5][1], "Board: Wide")).encode("utf-16"))
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(
+        json.dumps(export(ROWS[5][1], "Board: JOSE")).encode().replace(b"JOSE", b"Jos\xe9")
+    )
+    files = [good[0], *bad[:4], good[1], good[2], *bad[4:], utf16, good[3], good[4], latin]
+    load(page, files, respondents=7)
     reasons = skipped(page)
     group, notes = aggregate_paths(built[1]["readiness"], PLAYBOOK, files)
     # The page and `aggregate` skip the same files, for the same reasons, in the same order.
@@ -217,7 +224,7 @@ def test_bad_files_are_reported_skipped_and_never_run(
     )
     assert (
         page.locator(".cco-workshop__counted").inner_text()
-        == "5 result(s) counted, 8 file(s) skipped."
+        == "7 result(s) counted, 8 file(s) skipped."
     )
     assert page.evaluate("window.pwned") is None
     assert page.locator(f"{PANEL} img, {PANEL} script").count() == 0
