@@ -28,8 +28,10 @@ WORKSHEET_CSS = """
 .print-worksheet th, .print-worksheet td { border: 1px solid #999; padding: 1.5mm 2mm;
   vertical-align: top; text-align: left; }
 .print-worksheet td.print-blank { min-width: 16mm; }
+.print-worksheet tbody th { width: 28%; }
+.print-worksheet .print-fields th { width: 10%; }
 .print-worksheet .print-fields td { height: 9mm; width: 40%; }
-.print-worksheet .print-notes { border: 1px solid #999; height: 60mm; }
+.print-worksheet .print-notes { border: 1px solid #999; height: 45mm; break-inside: avoid; }
 """
 
 
