@@ -45,6 +45,4 @@ def contents_html(entries: list[ContentsEntry], heading: str, numbers: Mapping[s
             )
         return "".join(out)
 
-    return (
-        f'<nav class="print-toc"><h1>{html.escape(heading)}</h1><ul>{items(entries)}</ul></nav>'
-    )
+    return f'<nav class="print-toc"><h1>{html.escape(heading)}</h1><ul>{items(entries)}</ul></nav>'

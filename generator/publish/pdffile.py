@@ -26,7 +26,7 @@ def anchor_pages(pdf: Path, wanted: Iterable[str]) -> dict[str, int]:
         dest = found.get(anchor)
         if dest is not None:
             index = reader.get_destination_page_number(dest)
-            if index >= 0:
+            if index is not None and index >= 0:
                 pages[anchor] = index + 1
     return pages
 
