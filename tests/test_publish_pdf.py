@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -367,3 +368,13 @@ def test_worksheets_are_legible_and_fit_the_page_width(
         assert min(w.y1 - w.y0 for w in body) >= 8, page.number
         left, right = 16 * MM - 1, page.width - 16 * MM + 1
         assert [w.text for w in body if w.x0 < left or w.x1 > right] == [], page.number
+
+
+def test_pages_print_at_full_size(printed: Printed) -> None:
+    # Anything wider than the page (a table with too many columns) makes Chromium shrink
+    # every page to fit it. Body text is 11pt, whose word boxes poppler makes ~12.8pt high.
+    heights = Counter(round(w.y1 - w.y0, 1) for page in printed.boxes for w in page.body)
+    assert heights.most_common(1)[0][0] >= 12.5
+    for page in printed.boxes:
+        right = page.width - 16 * MM + 1
+        assert [w.text for w in page.body if w.x1 > right] == [], page.number

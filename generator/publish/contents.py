@@ -1,9 +1,9 @@
 """The PDF's contents: every chapter and page, with the page it starts on.
 
 Chromium has no ``target-counter()``, so the numbers come from a first print (see
-``generator.publish.pdf``). Each number sits in a box of fixed width, so the contents
-take the same room with or without numbers and the second print lays out exactly as
-the first.
+``generator.publish.pdf``). A title may take all the line but a fixed room kept for
+its number, so the contents wrap the same with or without numbers and the second print
+lays out exactly as the first.
 """
 
 from __future__ import annotations
