@@ -256,9 +256,13 @@ def test_contents_numbers_match_their_links(printed: Printed) -> None:
     assert {n for _, n in _contents_lines(printed)} <= targets
 
 
-def test_pdf_is_tagged_and_its_bookmarks_follow_the_headings(printed: Printed) -> None:
+def test_pdf_is_tagged_and_its_bookmarks_follow_the_headings(
+    printed: Printed, playbook: Playbook
+) -> None:
     info = poppler("pdfinfo", str(printed.pdf))
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    # The cover's title wraps on the page; its bookmark still reads as one phrase.
+    assert printed.outline[0].title == flat(playbook.info.model.title)
     chapters = _chapters(printed)
     assert [c.title for c in chapters if c.title in printed.groups] == printed.groups
     # A page's own headings sit under its bookmark, in order.
