@@ -19,6 +19,7 @@ from generator.brand import apply_brand
 from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.project import ProjectPaths
+from generator.theme import add_theme_overrides
 from generator.render import (
     MARKDOWN_EXTENSIONS,
     RenderedSite,
@@ -75,6 +76,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         config.extra_css = [*self.site.extra_css, *config.extra_css]
         config.extra_javascript = [*self.site.extra_javascript, *config.extra_javascript]
         apply_brand(config, self.playbook, edit_links=bool(self.paths.edit_url))
+        add_theme_overrides(config.theme)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
