@@ -19,13 +19,13 @@ from generator.brand import apply_brand
 from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.project import ProjectPaths
-from generator.theme import add_theme_overrides
 from generator.render import (
     MARKDOWN_EXTENSIONS,
     RenderedSite,
     render_site,
     with_abbreviations,
 )
+from generator.theme import add_theme_overrides
 
 log = logging.getLogger("mkdocs.plugins.cco-playbook")
 
