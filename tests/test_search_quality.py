@@ -1,7 +1,8 @@
 """Search finds what readers type: each query of the golden set is typed into Material's
 search box of the built default site, opened from file:// in Chromium, and the pages it
 must find are among the first three results. Queries whose answer page is still being
-written are marked pending: reported as a warning, and failing once the page exists."""
+written are marked pending, and known gaps are marked miss: both are reported as
+warnings, and fail once the page exists or is found, so that the golden file moves on."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class Query:
     query: str
     expect: list[str]
     pending: list[str] = field(default_factory=list)
+    miss: str = ""
     why: str = ""
 
 
@@ -77,7 +79,7 @@ def test_golden_queries_find_their_pages_in_the_top_three(
     try:
         page = context.new_page()
         page.goto((built_default_site / "index.html").as_uri(), wait_until="load")
-        problems, lines, pending = [], [], []
+        problems, lines, pending, misses = [], [], [], []
         hits = scored = 0
         for q in queries:
             top = [site_path(href, built_default_site) for href in search(page, q.query)[:TOP]]
@@ -96,16 +98,20 @@ def test_golden_queries_find_their_pages_in_the_top_three(
             if q.expect:
                 scored += 1
                 hits += not missing
-            if missing:
+            if missing and not q.miss:
                 problems.append(f"{q.query!r}: {missing} not in the top three {top}")
+            elif q.miss and not missing:
+                problems.append(f"{q.query!r} finds its page now {top}; remove its 'miss' note")
+            elif q.miss:
+                misses.append(f"{q.query!r} ({q.miss})")
             lines.append(f"{'ok ' if not missing else 'MISS'} {q.query!r:32} {top}")
     finally:
         context.close()
     print("\n".join(lines))
     print(f"search hit rate: {hits} of {scored} queries ({100 * hits // max(scored, 1)} %),")
     print(f"{len(pending)} pending: " + "; ".join(pending))
-    if pending:
-        warnings.warn(
-            "search queries waiting for pages: " + "; ".join(pending), UserWarning, stacklevel=1
-        )
+    print(f"{len(misses)} known misses: " + "; ".join(misses))
+    for kind, found in (("waiting for pages", pending), ("known to miss", misses)):
+        if found:
+            warnings.warn(f"search queries {kind}: " + "; ".join(found), UserWarning, stacklevel=1)
     assert problems == []
