@@ -25,7 +25,6 @@ from generator.render import (
     render_site,
     with_abbreviations,
 )
-from generator.theme import add_theme_overrides
 
 log = logging.getLogger("mkdocs.plugins.cco-playbook")
 
@@ -76,7 +75,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         config.extra_css = [*self.site.extra_css, *config.extra_css]
         config.extra_javascript = [*self.site.extra_javascript, *config.extra_javascript]
         apply_brand(config, self.playbook, edit_links=bool(self.paths.edit_url))
-        add_theme_overrides(config.theme)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -16,7 +16,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.errors import ProjectError
 from generator.render import with_abbreviations
 from generator.site import PLUGIN, load_mkdocs_config, project_paths
-from generator.theme import THEME_OVERRIDES
 
 #: Marks a folder written by ``render``, which a later render may replace.
 MARKER = ".cco-playbook-render"
@@ -92,19 +91,21 @@ def _check_output_folder(out: Path, project: Path) -> None:
 
 
 def _copy_theme_overrides(config: MkDocsConfig, out: Path) -> int:
-    """The package's template overrides, then the project's ``custom_dir`` over them."""
+    custom = config.theme.custom_dir
+    if not custom:
+        return 0
     target = out / "overrides"
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(THEME_OVERRIDES, target)
-    if config.theme.custom_dir:
-        shutil.copytree(config.theme.custom_dir, target, dirs_exist_ok=True)
+    shutil.copytree(custom, target)
     return sum(1 for p in target.rglob("*") if p.is_file())
 
 
 def standalone_config(config: MkDocsConfig) -> dict[str, Any]:
     """The settings of a processed config that a plugin-free build needs."""
-    theme: dict[str, Any] = {"name": config.theme.name, "custom_dir": "overrides"}
+    theme: dict[str, Any] = {"name": config.theme.name}
+    if config.theme.custom_dir:
+        theme["custom_dir"] = "overrides"
     for key in _THEME_KEYS:
         if key in config.theme and config.theme[key] not in (None, [], {}):
             theme[key] = config.theme[key]
