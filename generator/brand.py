@@ -13,6 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.model import Playbook
@@ -124,9 +125,11 @@ def _rule(selector: str, declarations: dict[str, str]) -> str:
 def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -> None:
     """Name, tagline, colours, logo, favicon, footer, language and edit buttons."""
     brand = playbook.brand.model
-    config.site_name = brand.name
+    # Material prints these as they are in some places and through `| e` in others;
+    # escaped markup reads the same in both (escape() leaves Markup alone).
+    config.site_name = escape(brand.name)
     if brand.tagline:
-        config.site_description = brand.tagline
+        config.site_description = escape(" ".join(brand.tagline.split()))
     theme = config.theme
     theme["language"] = brand.language
     theme["font"] = False  # Material would load Google Fonts otherwise

@@ -9,22 +9,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.diagnostics import report, report_error
 from generator.errors import (
     ContentError,
     ContentErrors,
     PlaybookError,
     ProjectError,
+    UsageError,
     display_path,
     suggestion,
 )
 from generator.model.base import KINDS
-from generator.site import UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -278,9 +281,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from generator.outputs import RENDER, explained_failure
     from generator.standalone import write_standalone
 
-    count = write_standalone(args.config_file, args.out, brand=args.brand)
+    with explained_failure(RENDER, args.out):
+        count = write_standalone(args.config_file, args.out, brand=args.brand)
     _progress(
         f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
         f"{args.out / 'mkdocs.yml'})"
@@ -314,33 +319,17 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report(exc: PlaybookError, fmt: str) -> None:
-    if isinstance(exc, ContentErrors):
-        for error in exc.errors:
-            if fmt == "github":
-                print(
-                    f"::error file={error.file},line={error.line},col={error.column}"
-                    f"::{_escape_annotation(error.text)}",
-                    file=sys.stdout,
-                )
-            else:
-                print(error, file=sys.stderr)
-        count = len(exc.errors)
-        print(
-            f"cco-playbook: {count} content error{'s' if count != 1 else ''}; nothing was built",
-            file=sys.stderr,
-        )
-    else:
-        print(f"cco-playbook: error: {exc}", file=sys.stderr)
-
-
-def _escape_annotation(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cco-playbook`` console script."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # A stopped CI job sends SIGTERM: unwind as for Ctrl-C, so a build removes its
+    # staging folder and lock files instead of leaving them for the next run.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     args = _parser().parse_args(argv)
     commands = {
         "check": _cmd_check,
@@ -355,10 +344,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except UsageError as exc:
-        _report(exc, "text")
+        report(exc, "text")
         return EXIT_USAGE
     except PlaybookError as exc:
-        _report(exc, getattr(args, "format", "text"))
+        report(exc, getattr(args, "format", "text"))
+        return EXIT_CONTENT
+    except OSError as exc:
+        # Whatever read or write failed outside the places that explain themselves.
+        where = f" ({exc.filename})" if exc.filename else ""
+        report_error(f"{exc.strerror or exc}{where}")
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130

@@ -56,16 +56,14 @@ class ContentError:
     hint: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        where = format_key_path(self.key_path)
-        text = f"{where}: {self.message}" if where else self.message
-        if self.hint:
-            text += f" ({self.hint})"
-        return f"{self.file}:{self.line}:{self.column}: {text}"
+        return f"{self.file}:{self.line}:{self.column}: {self.text}"
 
     @property
     def text(self) -> str:
         """The message without its location prefix (for annotations)."""
-        return str(self).split(": ", 1)[1]
+        where = format_key_path(self.key_path)
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
 
 
 class PlaybookError(Exception):
@@ -85,6 +83,10 @@ class ContentErrors(PlaybookError):
 
 class ProjectError(PlaybookError):
     """A problem with no position in a content file: configuration, tools, files."""
+
+
+class UsageError(PlaybookError):
+    """The command line, the environment or mkdocs.yml is wrong (exit status 2)."""
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

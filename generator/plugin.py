@@ -109,6 +109,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.edit_url = None
         return with_abbreviations(markdown, self.site.abbreviations)
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material prints a page's title in <title> through `striptags`, which unescapes
+        # it ("</title><script>" would break out); a title in the page's meta it prints
+        # as it is, escaped once like everywhere else.
+        if page.title is not None and not page.is_homepage and "title" not in page.meta:
+            page.meta["title"] = page.title
+        return html
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.paths is not None:
             server.watch(str(self.paths.playbook))

@@ -1,8 +1,9 @@
 """Stage 3: validated models → ``{path: Markdown}``, navigation and assets.
 
 Content is data: YAML text reaches templates only as values, never as template
-source. Plain strings are HTML-escaped on output; Markdown ``Text`` has been
-checked for raw HTML already and passes through with its links resolved.
+source. Plain strings are escaped exactly once, on output, so that neither Markdown
+nor HTML reads anything in them (see :func:`plain_markdown`); Markdown ``Text`` has
+been checked by the parser already and passes through with its links resolved.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -35,6 +37,27 @@ _TEMPLATES = {
     "starting-points": "starting-point.md.j2",
     "assessments": "assessment.md.j2",
 }
+# Character references mean the same in Markdown and in HTML, so one escaping serves
+# both: a title shows literally in a heading, a link label or a raw HTML block alike.
+_PLAIN = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "`": "&#96;",
+        "#": "&#35;",
+        "{": "&#123;",
+        "}": "&#125;",
+        "\\": "&#92;",
+        "\n": " ",
+        "\r": " ",
+    }
+)
 _LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"]*\")?\s*\))")
 _REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?(?:\s|$))", re.M)
 
@@ -81,14 +104,15 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,
+            # Macros then return markup too, so their output is not escaped twice.
+            autoescape=True,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
             finalize=_finalize,
         )
-        self.env.filters.update(md=self._markdown, item=_list_item, attr=_attribute)
-        self.brand_name = playbook.brand.model.name
+        self.env.filters.update(md=self._markdown, item=_list_item, attr=_attribute, url=link_url)
+        self.brand_name = plain_markdown(playbook.brand.model.name)
 
     def _markdown(self, text: Text | None, page: str) -> Markup:
         """Content Markdown, ready to place on ``page``."""
@@ -153,16 +177,36 @@ def docs_page_title(path: Path) -> str | None:
     return heading.group(1) if heading else None
 
 
+def plain_markdown(text: str) -> Markup:
+    """Plain text as Markdown that shows it literally, in Markdown and raw HTML alike.
+
+    ``[t](javascript:…)`` stays brackets, ``</title>`` stays text, ``Teams of <5`` and
+    ``AT&T`` read exactly so once rendered. Lines are joined: a plain field is one line.
+    """
+    return Markup(str(text).translate(_PLAIN))
+
+
 def _finalize(value: Any) -> Any:
     # Plain strings from YAML (titles, labels) are data: they never become markup.
-    if isinstance(value, (Markup, Text)) or not isinstance(value, str):
+    if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return html.escape(value, quote=False)
+    if isinstance(value, Text):
+        return Markup(value)  # checked Markdown; templates pass it through ``md``
+    return plain_markdown(value)
 
 
-def _list_item(text: str) -> Markup:
+def _list_item(text: Markup | str) -> Markup:
     """Indent continuation lines so a multi-line text stays inside its list item."""
     return Markup(str(text).strip().replace("\n", "\n    "))
+
+
+def link_url(value: str) -> Markup:
+    """A validated URL as a Markdown link destination (``[label](<url>)``).
+
+    Character references mean nothing in a URL, so it is percent-encoded instead:
+    nothing in it can close the ``<…>`` or start a new line.
+    """
+    return Markup(urllib.parse.quote(str(value), safe="/:?#@!$&'()*+,;=%~-._"))
 
 
 def _attribute(value: str) -> Markup:
@@ -269,7 +313,7 @@ def build_nav(playbook: Playbook, site: RenderedSite) -> list[Any]:
             pages = [
                 p for p in site.pages if p.startswith(f"{entry}/") and p != f"{entry}/index.md"
             ]
-            return {sections[entry].title: [f"{entry}/index.md", *pages]}
+            return {nav_title(sections[entry].title): [f"{entry}/index.md", *pages]}
         return entry
 
     nav: list[Any] = []
@@ -277,8 +321,15 @@ def build_nav(playbook: Playbook, site: RenderedSite) -> list[Any]:
         if isinstance(item, str):
             nav.append(expand(item))
         else:
-            nav.extend({title: [expand(e) for e in entries]} for title, entries in item.items())
+            nav.extend(
+                {nav_title(title): [expand(e) for e in entries]} for title, entries in item.items()
+            )
     return nav
+
+
+def nav_title(title: str) -> str:
+    """A section title as MkDocs' nav carries it: themes print nav titles as HTML."""
+    return html.escape(title)
 
 
 def abbreviations(playbook: Playbook) -> str:

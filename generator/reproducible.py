@@ -14,14 +14,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import UsageError
+
 ENV = "SOURCE_DATE_EPOCH"
+#: The latest time every stamp can hold: a gzip header (the sitemap) counts in 32 bits.
+LATEST = 2**32 - 1
+
+
+def check_source_date_epoch() -> int | None:
+    """``$SOURCE_DATE_EPOCH`` as a number, None when unset; a usage error when malformed."""
+    named = os.environ.get(ENV, "").strip()
+    if not named:
+        return None
+    if not named.isascii() or not named.isdigit() or int(named) > LATEST:
+        raise UsageError(
+            f"{ENV}={named[:40]!r} is not a time in seconds since 1970 (a whole number from"
+            f" 0 to {LATEST}); unset it, or set it e.g. to the last commit's time:"
+            f" {ENV}=$(git log -1 --format=%ct)"
+        )
+    return int(named)
 
 
 def build_epoch(project_root: Path) -> int | None:
     """``$SOURCE_DATE_EPOCH``, else the last commit's time, else None (no git here)."""
-    named = os.environ.get(ENV, "").strip()
-    if named.isdigit():
-        return int(named)
+    named = check_source_date_epoch()
+    if named is not None:
+        return named
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],
@@ -40,15 +58,17 @@ def build_epoch(project_root: Path) -> int | None:
 @contextmanager
 def source_date_epoch(project_root: Path) -> Iterator[int | None]:
     """Set ``SOURCE_DATE_EPOCH`` for the duration of a build, when it is not set already."""
-    if os.environ.get(ENV):
+    if check_source_date_epoch() is not None:
         yield build_epoch(project_root)
         return
+    # Unset, or set but blank (which MkDocs would fail to read): use the commit's time.
+    before = os.environ.pop(ENV, None)
     epoch = build_epoch(project_root)
-    if epoch is None:
-        yield None
-        return
-    os.environ[ENV] = str(epoch)
+    if epoch is not None:
+        os.environ[ENV] = str(epoch)
     try:
         yield epoch
     finally:
         os.environ.pop(ENV, None)
+        if before is not None:
+            os.environ[ENV] = before

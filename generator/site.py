@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +15,17 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from generator.errors import PlaybookError, ProjectError, suggestion
+from generator.configfile import check_top_level, config_failure
+from generator.errors import PlaybookError, UsageError, suggestion
 from generator.model import Playbook
+from generator.outputs import SITE, SITE_MARKER, OutputKind, check_outputs, explained_failure
 from generator.project import ProjectPaths
-from generator.reproducible import source_date_epoch
+from generator.reproducible import check_source_date_epoch, source_date_epoch
+from generator.swap import claimed_file, folder_swap
 
 PLUGIN = "cco-playbook"
 _UNKNOWN_OPTION = re.compile(r"Plugin 'cco-playbook' option '([^']+)': Unrecognised")
 Progress = Callable[[str], None]
-
-
-class UsageError(PlaybookError):
-    """The command line or mkdocs.yml is wrong (exit status 2)."""
 
 
 class BuildFailed(PlaybookError):
@@ -43,13 +39,16 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
             f"no MkDocs configuration at '{config_file}'; run the command in a project folder"
             " or name the file with -f path/to/mkdocs.yml"
         )
-    warnings: list[str] = []
+    check_top_level(config_file)
+    records: list[logging.LogRecord] = []
     try:
-        with _collect_warnings(warnings):
+        with _collect_warnings(records):
             config = load_config(str(config_file), **overrides)
-    except (ConfigurationError, Abort) as exc:
-        raise UsageError(f"{config_file}: {exc}") from exc
-    for warning in warnings:
+    except (ConfigurationError, Abort, RecursionError) as exc:
+        raise UsageError(config_failure(config_file, exc, records)) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read {config_file}: {exc.strerror}") from exc
+    for warning in (r.getMessage() for r in records):
         option = _UNKNOWN_OPTION.search(warning)
         if option:
             allowed = [key for key, _ in type(config.plugins[PLUGIN].config)._schema]
@@ -93,50 +92,52 @@ def build_site(
     brand: Path | None = None,
     strict: bool = False,
     progress: Progress,
+    files: Mapping[OutputKind, Path | None] | None = None,
     after_build: Callable[[Path, MkDocsConfig, Playbook], None] | None = None,
 ) -> tuple[Path, MkDocsConfig, Playbook]:
-    """Build into a temporary folder and replace ``site_dir`` only when all went well."""
+    """Build into a staging folder and swap it in for ``site_dir`` only when all went well.
+
+    ``files`` are the other outputs ``after_build`` writes (the ZIP, the PDF): they are
+    checked with the site folder before anything is built, and held for the whole run.
+    """
     progress("checking content")
     config = load_mkdocs_config(config_file, strict=strict)
-    playbook = project_paths(config, brand).load()
-    target = (site_dir or Path(config.site_dir)).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        config.site_dir = str(staging)
-        progress("building the site with MkDocs")
-        try:
-            with _mkdocs_logging(), source_date_epoch(config_file.resolve().parent):
-                mkdocs_build(config)
-        except (Abort, MkDocsException) as exc:
-            raise BuildFailed(f"the MkDocs build failed: {exc}") from exc
-        if after_build is not None:
-            after_build(staging, config, playbook)
-        progress(f"replacing {_shown(target)}")
-        _swap(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    paths = project_paths(config, brand)
+    outputs = check_outputs(
+        paths,
+        {SITE: site_dir or Path(config.site_dir), **(files or {})},
+        sources=theme_sources(config),
+    )
+    check_source_date_epoch()
+    target = outputs[SITE]
+    with ExitStack() as claims:
+        for kind, path in outputs.items():
+            if not kind.folder:
+                with explained_failure(kind, path):
+                    claims.enter_context(claimed_file(path))
+        # Locked and recovered before the content is read: a run that stops at a
+        # content error still puts back a site that an interrupted run had moved aside.
+        with explained_failure(SITE, target), folder_swap(target, SITE_MARKER, progress) as swap:
+            playbook = paths.load()
+            config.site_dir = str(swap.staging)
+            progress("building the site with MkDocs")
+            try:
+                with _mkdocs_logging(), source_date_epoch(config_file.resolve().parent):
+                    mkdocs_build(config)
+            except (Abort, MkDocsException) as exc:
+                raise BuildFailed(f"the MkDocs build failed: {exc}") from exc
+            if after_build is not None:
+                after_build(swap.staging, config, playbook)
+            progress(f"replacing {_shown(target)}")
+            swap.publish()
     config.site_dir = str(target)
     return target, config, playbook
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target``; the old site survives until the new one is in."""
-    old = None
-    if target.exists():
-        if not target.is_dir():
-            raise ProjectError(f"'{target}' exists and is not a folder; choose another --site-dir")
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        target.rename(old)
-    try:
-        new.rename(target)
-    except OSError:
-        if old is not None:
-            old.rename(target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def theme_sources(config: MkDocsConfig) -> list[tuple[str, Path]]:
+    """Folders the theme reads from that an output must never replace."""
+    custom = config.theme.custom_dir
+    return [("the theme's custom_dir", Path(custom))] if custom else []
 
 
 def _shown(path: Path) -> str:
@@ -147,16 +148,16 @@ def _shown(path: Path) -> str:
 
 
 class _ListHandler(logging.Handler):
-    def __init__(self, sink: list[str]) -> None:
+    def __init__(self, sink: list[logging.LogRecord]) -> None:
         super().__init__(logging.WARNING)
         self.sink = sink
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.sink.append(record.getMessage())
+        self.sink.append(record)
 
 
 @contextmanager
-def _collect_warnings(sink: list[str]) -> Any:
+def _collect_warnings(sink: list[logging.LogRecord]) -> Any:
     """Keep MkDocs' configuration warnings, so the command can report them its own way."""
     logger = logging.getLogger("mkdocs")
     handler = _ListHandler(sink)

@@ -13,12 +13,10 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.errors import ProjectError
+from generator.outputs import RENDER, RENDER_MARKER, check_outputs
 from generator.render import with_abbreviations
-from generator.site import PLUGIN, load_mkdocs_config, project_paths
+from generator.site import PLUGIN, load_mkdocs_config, project_paths, theme_sources
 
-#: Marks a folder written by ``render``, which a later render may replace.
-MARKER = ".cco-playbook-render"
 _THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "icon")
 
 
@@ -28,15 +26,15 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
 
     config = load_mkdocs_config(config_file)
     paths = project_paths(config, brand)
+    check_outputs(paths, {RENDER: out}, sources=theme_sources(config))
     paths.load()  # every content error, reported before anything is written
-    _check_output_folder(out, paths.root)
     plugin = config.plugins[PLUGIN]
     assert isinstance(plugin, PlaybookPlugin)
     config = plugin.on_config(config)
     assert plugin.site is not None and plugin.paths is not None
     site = plugin.site
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text(
+    (out / RENDER_MARKER).write_text(
         "Written by 'cco-playbook render'; the next render replaces this folder's docs/.\n",
         encoding="utf-8",
     )
@@ -74,22 +72,6 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
     return count + 1
 
 
-def _check_output_folder(out: Path, project: Path) -> None:
-    """Refuse to overwrite anything that is not an earlier render."""
-    target = out.resolve()
-    if target.exists() and not target.is_dir():
-        raise ProjectError(f"--out '{out}' is a file; name a folder")
-    if target == project or target in project.parents:
-        raise ProjectError(
-            f"--out '{out}' would overwrite the project itself; name a new folder, e.g. --out rendered"
-        )
-    if target.exists() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise ProjectError(
-            f"--out '{out}' is not empty and was not written by 'cco-playbook render';"
-            " choose an empty or new folder"
-        )
-
-
 def _copy_theme_overrides(config: MkDocsConfig, out: Path) -> int:
     custom = config.theme.custom_dir
     if not custom:
@@ -110,8 +92,9 @@ def standalone_config(config: MkDocsConfig) -> dict[str, Any]:
         if key in config.theme and config.theme[key] not in (None, [], {}):
             theme[key] = config.theme[key]
     result: dict[str, Any] = {
-        "site_name": config.site_name,
-        "site_description": config.site_description,
+        # Plain strings for YAML (the brand's are escaped markup, see brand.apply_brand).
+        "site_name": str(config.site_name),
+        "site_description": str(config.site_description) if config.site_description else None,
         "site_url": config.site_url,
         "copyright": config.copyright,
         "docs_dir": "docs",

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.offline import css_urls, find_outside_loads, is_outside, page_loads
+from generator.htmlscan import css_urls, is_outside, page_loads
+from generator.publish.offline import find_outside_loads
 from tests.conftest import run_cli
 
 

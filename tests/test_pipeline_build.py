@@ -280,13 +280,13 @@ def test_render_out_never_overwrites_what_it_did_not_write(mini_project: Path) -
     (mini_project / "notes").mkdir()
     (mini_project / "notes" / "mine.txt").write_text("keep me")
     cases = {
-        ".": "would overwrite the project itself",
-        "docs/index.md": "is a file; name a folder",
+        ".": "is the project folder itself",
+        "mkdocs.yml": "is a file; name a folder",
         "notes": "is not empty and was not written by 'cco-playbook render'",
     }
     for out, message in cases.items():
         result = run_cli("render", "--out", out, cwd=mini_project)
-        assert result.returncode == 1, out
+        assert result.returncode == 2, out
         assert message in result.stderr, result.stderr
     assert (mini_project / "notes" / "mine.txt").read_text() == "keep me"
     # A folder written by an earlier render is replaced without complaint.

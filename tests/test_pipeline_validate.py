@@ -132,7 +132,7 @@ def test_unknown_question_anchor(mini_project: Path) -> None:
     [
         ("Hello <script>alert(1)</script>", "raw HTML '<script>' is not allowed in content text"),
         ("See <b>this</b>", "raw HTML '<b>' is not allowed in content text"),
-        ("[click](javascript:alert(1))", "the link 'javascript:alert(1' uses 'javascript:'"),
+        ("[click](javascript:alert(1))", "the link 'javascript:alert(1)' uses 'javascript:'"),
         ("[x](data:text/html;base64,AAAA)", "uses 'data:', which is not allowed"),
         ("[x](../elsewhere.html)", "the link '../elsewhere.html' is not a playbook link"),
     ],

@@ -5,6 +5,7 @@ Printed as Markdown, ready to post as a pull-request comment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,8 @@ from generator.contrib.gitref import Snapshot, content_at, read_content
 from generator.model import Assessment, Item
 from generator.project import ProjectPaths
 
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _HEADINGS = {
     "roles": "Roles",
     "structures": "Team structures",
@@ -48,7 +51,7 @@ def render_report(ref: str, old: Snapshot, new: Snapshot) -> str:
         _assessment_section(old.assessments(), new.assessments()),
         _brand_section(old, new),
     ]
-    out = [f"## Content changes since `{ref}`", ""]
+    out = [f"## Content changes since {_code(ref)}", ""]
     shown = [s for s in sections if s.lines]
     if not shown:
         out.append("No changes to roles, structures, starting points, assessments or the brand.")
@@ -58,7 +61,7 @@ def render_report(ref: str, old: Snapshot, new: Snapshot) -> str:
     if unreadable:
         out += [
             "Not compared (the file does not validate on one side): "
-            + ", ".join(f"`{name}`" for name in unreadable),
+            + ", ".join(_code(name) for name in unreadable),
             "",
         ]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -144,7 +147,19 @@ def _changed_fields(old: BaseModel, new: BaseModel, skip: set[str] | None = None
 
 
 def _label(model: BaseModel) -> str:
-    return str(getattr(model, "title", "")).replace("`", "'")
+    return _plain(str(getattr(model, "title", "")))
+
+
+def _plain(text: str) -> str:
+    """Text from a pull request as inert Markdown: on one line, every ASCII punctuation
+    mark escaped, so it cannot become a link, an image, HTML, a heading or a table cell."""
+    return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+
+
+def _code(text: str, limit: int = 200) -> str:
+    """Text from a pull request as one code span, where Markdown interprets nothing."""
+    text = _SPACE.sub(" ", text).replace("`", "'").strip()
+    return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
 
 
 def _flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -157,6 +172,4 @@ def _flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def _value(value: Any) -> str:
-    text = "none" if value is None else str(value)
-    text = text.replace("`", "'").replace("\n", " ")
-    return f"`{text[:80]}{'…' if len(text) > 80 else ''}`"
+    return _code("none" if value is None else str(value), limit=80)

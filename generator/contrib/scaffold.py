@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import tempfile
 from pathlib import Path
 
 from generator.contrib.schema import MODELINE
-from generator.errors import ContentErrors, display_path, suggestion
+from generator.errors import ContentErrors, UsageError, display_path, suggestion
 from generator.load import load_yaml
 from generator.model import Assessment
 from generator.model.base import SLUG
 from generator.model.crossref import check_assessment
 from generator.model.validate import validate
+from generator.outputs import check_new_file
 from generator.project import ProjectPaths
-from generator.site import UsageError
 
 #: ``new`` kinds that create a file → (folder, schema name).
 FILE_KINDS = {
@@ -81,9 +83,7 @@ def new_file(paths: ProjectPaths, kind: str, new_id: str) -> Path:
     _check_id(new_id)
     folder, schema = FILE_KINDS[kind]
     target = paths.playbook / folder / f"{new_id}.yml"
-    if target.exists():
-        shown = display_path(target, paths.root)
-        raise ScaffoldError(f"'{shown}' already exists; choose another id")
+    check_new_file(paths, target)
     text = (
         f"{schema_line(target, paths.root, schema)}\n"
         f"id: {new_id}\n"
@@ -121,7 +121,7 @@ def new_question(paths: ProjectPaths, assessment_id: str, new_id: str) -> Path:
         lines[end - 1] += "\n"
     updated = "".join([*lines[:end], stanza, *lines[end:]])
     _verify(path, updated, paths.root)
-    path.write_text(updated, encoding="utf-8")
+    _replace_text(path, updated)
     return path
 
 
@@ -183,15 +183,13 @@ def _find_assessment(paths: ProjectPaths, assessment_id: str) -> tuple[Path, Ass
 
 def _verify(path: Path, text: str, root: Path) -> None:
     """Validate the new text before it replaces the file: never leave a broken file."""
-    probe = path.with_name(f".{path.name}.new")
-    try:
+    with tempfile.TemporaryDirectory(prefix=".cco-playbook-new-") as scratch:
+        probe = Path(scratch) / path.name
         probe.write_text(text, encoding="utf-8")
         source, errors = load_yaml(probe, display_path(path, root))
         value, more = validate(source, Assessment) if source else (None, [])
         if source is not None and value is not None:
             more += check_assessment(value, source)
-    finally:
-        probe.unlink(missing_ok=True)
     if errors or more:
         raise ScaffoldError(
             f"could not add the question to {display_path(path, root)} without breaking it"
@@ -199,8 +197,21 @@ def _verify(path: Path, text: str, root: Path) -> None:
         )
 
 
+def _replace_text(path: Path, text: str) -> None:
+    """Write beside the file, then rename over it: a crash never leaves half a file."""
+    real = path.resolve()  # a linked file stays linked: its target gets the new text
+    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".new", dir=real.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(name, stat.S_IMODE(real.stat().st_mode))
+        os.replace(name, real)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
 def _check_id(new_id: str) -> None:
-    if not SLUG.match(new_id):
+    if not SLUG.fullmatch(new_id):
         raise ScaffoldError(
             f"'{new_id}' is not a valid id: use lowercase letters, digits and hyphens"
         )

@@ -16,6 +16,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from generator.model.markup import findings
+
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: Kinds of generated pages, in the order of their folders.
@@ -25,10 +27,7 @@ _REF = re.compile(
     r"^(?:(?P<kind>roles|structures|starting-points|assessments)/(?P<id>[a-z0-9][a-z0-9-]*)"
     r"|(?P<page>[A-Za-z0-9_./-]+\.md))(?:#(?P<anchor>[A-Za-z0-9_-]+))?$"
 )
-# A tag, a comment or a processing instruction: none belong in content text.
-_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?)>", re.S)
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_ABBREVIATION = re.compile(r"[\w .&'/+-]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 
@@ -39,14 +38,36 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+def _quoted(value: str) -> str:
+    """A value in a message; invisible characters (a trailing newline) are shown escaped."""
+    return f"'{value}'" if value.isprintable() else repr(value)
+
+
 def _check_slug(value: str) -> str:
-    if not SLUG.match(value):
+    if not SLUG.fullmatch(value):
         raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+            f"{_quoted(value)} is not a valid id: use lowercase letters, digits and hyphens"
             f" (for example '{_slugify(value) or 'my-id'}')"
         )
     return value
 
+
+def _check_abbreviation(value: str) -> str:
+    # It becomes a Markdown abbreviation definition on every page: *[CCO]: ...
+    if not _ABBREVIATION.fullmatch(value):
+        raise ValueError(
+            f"{_quoted(value)} is not an abbreviation (use letters, digits, spaces and"
+            " . & ' / + -, e.g. 'CCO')"
+        )
+    return value
+
+
+#: A short form shown as a tooltip wherever it appears: ``CCO``, ``CX``, ``R&D``.
+Abbreviation = Annotated[
+    str,
+    AfterValidator(_check_abbreviation),
+    WithJsonSchema({"type": "string", "pattern": r"^[\w .&'/+-]+$"}),
+]
 
 #: A stable id: lowercase letters, digits and hyphens.
 Slug = Annotated[
@@ -85,9 +106,9 @@ class Ref(_CheckedStr):
 
     @classmethod
     def _validate(cls, value: str) -> Ref:
-        if not _REF.match(value):
+        if not _REF.fullmatch(value):
             raise ValueError(
-                f"'{value}' is not a playbook link: write 'roles/<id>', 'structures/<id>',"
+                f"{_quoted(value)} is not a playbook link: write 'roles/<id>', 'structures/<id>',"
                 " 'starting-points/<id>', 'assessments/<id>[#question]' or a page like"
                 " 'why-a-cco.md'"
             )
@@ -96,13 +117,13 @@ class Ref(_CheckedStr):
     @property
     def target(self) -> str:
         """The page path this reference points at (``roles/cco.md``)."""
-        m = _REF.match(self)
+        m = _REF.fullmatch(self)
         assert m is not None
         return m["page"] or f"{m['kind']}/{m['id']}.md"
 
     @property
     def anchor(self) -> str | None:
-        m = _REF.match(self)
+        m = _REF.fullmatch(self)
         assert m is not None
         return m["anchor"]
 
@@ -114,22 +135,32 @@ class Ref(_CheckedStr):
 
 
 class Text(_CheckedStr):
-    """Markdown text from content: no raw HTML, links only to pages, https: or mailto:."""
+    """Markdown text from content: no raw HTML, no attribute lists, links only to
+    playbook pages, ``https:`` or ``mailto:``. Judged by what the parser makes of it."""
 
     @classmethod
     def _validate(cls, value: str) -> Text:
-        tag = _HTML.search(value)
-        if tag:
+        found = findings(value)
+        if found.raw_html:
             raise ValueError(
-                f"raw HTML '{tag.group(0)[:40]}' is not allowed in content text"
-                " (write Markdown instead: **bold**, _italic_, [label](roles/cco))"
+                f"raw HTML '{found.raw_html[0][:40]}' is not allowed in content text"
+                " (write Markdown instead: **bold**, _italic_, [label](roles/cco); to show"
+                " a tag as text, put it in backticks)"
             )
-        for target in links_in(value):
-            scheme = _SCHEME.match(target)
-            if scheme and scheme.group(1).lower() not in _ALLOWED_SCHEMES:
+        if found.attribute_lists:
+            raise ValueError(
+                f"the attribute list '{found.attribute_lists[0][:40]}' is not allowed in"
+                " content text (the templates decide classes and attributes: remove it)"
+            )
+        for target in found.links:
+            problem = _unsafe_target(target)
+            if problem:
+                raise ValueError(problem)
+        for target in found.images:
+            if _SCHEME.match(target) or target.startswith(("//", "\\")):
                 raise ValueError(
-                    f"the link '{target[:60]}' uses '{scheme.group(1)}:', which is not allowed"
-                    " (link to a playbook page such as 'roles/cco', or an https: or mailto: URL)"
+                    f"the image '{target[:60]}' is not a file of the site (the site loads"
+                    " nothing from other hosts: ship the picture in docs/ and link a page)"
                 )
         return cls(value)
 
@@ -139,16 +170,35 @@ class Text(_CheckedStr):
     }
 
 
+def _unsafe_target(target: str) -> str | None:
+    """Why a link target may not appear in content, or None when it may."""
+    # Browsers ignore tabs and newlines inside URLs and spaces around them.
+    plain = "".join(target.split())
+    scheme = _SCHEME.match(plain)
+    if scheme and scheme.group(1).lower() not in _ALLOWED_SCHEMES:
+        return (
+            f"the link '{target[:60]}' uses '{scheme.group(1)}:', which is not allowed"
+            " (link to a playbook page such as 'roles/cco', or an https: or mailto: URL)"
+        )
+    if plain.startswith(("//", "\\\\", "/\\", "\\/")):
+        return (
+            f"the link '{target[:60]}' names another host without 'https:'"
+            " (write the whole address, e.g. 'https://example.org/page')"
+        )
+    return None
+
+
 def links_in(text: str) -> list[str]:
-    """Every link target written in a Markdown text (inline and reference style)."""
-    return _INLINE_LINK.findall(text) + _REF_DEFINITION.findall(text)
+    """Every link and image target the Markdown parser finds in a text."""
+    found = findings(text)
+    return [*found.links, *found.images]
 
 
 def internal_link(target: str) -> Ref | None:
     """The playbook reference a Markdown link target names, or None for URLs and anchors."""
     if _SCHEME.match(target) or target.startswith("#"):
         return None
-    return Ref(target) if _REF.match(target) else None
+    return Ref(target) if _REF.fullmatch(target) else None
 
 
 def _slugify(value: str) -> str:

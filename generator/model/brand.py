@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 
 from generator.errors import ContentError, KeyPath, did_you_mean
+from generator.htmlscan import is_outside, scan_markup
 from generator.load import SourceFile
 from generator.model.base import Model
 
@@ -77,6 +78,11 @@ def _relative_file(value: str, kinds: tuple[str, ...], what: str) -> str:
         raise ValueError(
             f"'{value}' is not a relative path (write a path relative to the brand"
             " file, e.g. 'brand/logo.svg')"
+        )
+    if ".." in PurePosixPath(value.replace("\\", "/")).parts:
+        raise ValueError(
+            f"'{value}' leaves the brand's folder (keep the brand's files in the folder of"
+            " its brand file, or below it, e.g. 'brand/logo.svg')"
         )
     if PurePosixPath(value).suffix.lower() not in kinds:
         raise ValueError(
@@ -152,6 +158,21 @@ def _stack(value: Any) -> str:
             f"{value!r} is not a font stack (write 'system', or family names separated by"
             " commas such as 'Georgia, serif'; fonts are never loaded from a font service)"
         )
+    for family in value.split(","):
+        name = family.strip()
+        quoted = len(name) >= 2 and name[0] == name[-1] and name[0] in "'\""
+        if not name or (quoted and any(q in name[1:-1] for q in "'\"")):
+            raise ValueError(
+                f"{value!r} has an empty or oddly quoted family name (separate names with"
+                ' single commas and quote a name as a whole: \'Georgia, "Times New Roman",'
+                " serif')"
+            )
+        if not quoted and any(q in name for q in "'\""):
+            raise ValueError(
+                f"{value!r} has an unbalanced quote in {name!r}, which makes browsers drop"
+                " the whole font setting (quote a name at both ends, or not at all:"
+                " 'Georgia, \"Times New Roman\", serif')"
+            )
     return value
 
 
@@ -250,6 +271,15 @@ def check_brand_files(brand: Brand, source: SourceFile) -> list[ContentError]:
     for path, rel in brand.files():
         file = base / rel
         suffix = file.suffix.lower()
+        if file.exists() and not file.resolve().is_relative_to(base.resolve()):
+            errors.append(
+                source.error(
+                    path,
+                    f"'{rel}' leads out of the brand's folder (through a link)",
+                    "copy the file into the brand's folder instead of linking to it",
+                )
+            )
+            continue
         if not file.is_file():
             errors.append(
                 source.error(
@@ -272,4 +302,22 @@ def check_brand_files(brand: Brand, source: SourceFile) -> list[ContentError]:
                     "export the file again, or fix its extension",
                 )
             )
+        elif suffix == ".svg":
+            errors += _svg_problems(file, rel, path, source)
     return errors
+
+
+def _svg_problems(file: Path, rel: str, path: KeyPath, source: SourceFile) -> list[ContentError]:
+    """An SVG ships as it is: it may hold no script and load nothing from elsewhere."""
+    text = file.read_bytes().decode("utf-8", errors="replace")
+    loads, code = scan_markup(text, svg_file=True)
+    problems = [f"{element} ({what})" for element, what in code]
+    problems += [f"loads {url} ({how})" for url, how in loads if is_outside(url)]
+    return [
+        source.error(
+            path,
+            f"the SVG '{rel}' runs or loads something: {problem}",
+            "export it again as a plain drawing (no scripts, no links to other files or hosts)",
+        )
+        for problem in problems
+    ]

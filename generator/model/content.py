@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import KINDS, Model, Ref, Slug, Text
+from generator.model.base import KINDS, Abbreviation, Model, Ref, Slug, Text
 
 NavItem = str | dict[str, list[str]]
 
@@ -47,7 +47,7 @@ class Entity(Model):
 class Role(Entity):
     """A role in customer leadership (``playbook/roles/<id>.yml``)."""
 
-    abbreviation: str | None = Field(default=None, examples=["CCO"])
+    abbreviation: Abbreviation | None = Field(default=None, examples=["CCO"])
     purpose: Text
     accountabilities: list[Text] = Field(min_length=1)
     not_this: list[Text] = Field(min_length=1, description="What the role is not.")
@@ -107,7 +107,7 @@ class Term(Model):
     """A glossary entry; an abbreviation becomes a tooltip on every page."""
 
     term: str
-    abbreviation: str | None = Field(default=None, examples=["CCO"])
+    abbreviation: Abbreviation | None = Field(default=None, examples=["CCO"])
     definition: Text
     related: list[Ref] = Field(default_factory=list)
 

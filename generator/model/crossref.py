@@ -69,11 +69,20 @@ def _check_raw(
         if not isinstance(value, str):
             continue
         kind = _leaf_type(model, path)
-        if kind is Ref and Ref.pattern.match(value):
+        if kind is Ref and Ref.pattern.fullmatch(value):
             errors += _check_value(source, path, Ref(value), pages)
-        elif kind is Text:
+        elif kind is Text and _valid_text(value):
             errors += _check_value(source, path, Text(value), pages)
     return errors
+
+
+def _valid_text(value: str) -> bool:
+    """Whether a text passed its own checks (a refused one is reported once, not twice)."""
+    try:
+        Text._validate(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _leaf_type(model: type[BaseModel], path: KeyPath) -> type | None:
@@ -113,7 +122,7 @@ def _check_value(
         for target in links_in(value):
             if ":" in target.split("/")[0] or target.startswith("#"):
                 continue
-            if not Ref.pattern.match(target):
+            if not Ref.pattern.fullmatch(target):
                 errors.append(
                     source.error(
                         path,

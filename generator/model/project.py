@@ -103,7 +103,7 @@ class _Collector:
                 self.unvalidated.append((source, model))
         if value is None and kind is not None:
             raw_id = source.data.get("id") if source is not None else None
-            known = isinstance(raw_id, str) and SLUG.match(raw_id)
+            known = isinstance(raw_id, str) and SLUG.fullmatch(raw_id)
             self.failed.add(f"{kind}/{raw_id if known else path.stem}.md")
         return Item(value, source) if value is not None and source is not None else None
 

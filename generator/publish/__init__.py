@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.model import Playbook
+from generator.outputs import PDF, ZIP, explained_failure
 from generator.publish.archive import write_zip
 from generator.publish.offline import check_offline
 from generator.site import Progress, build_site
@@ -37,6 +38,7 @@ def build(
     progress: Progress,
 ) -> Path:
     """Check, build, guard; write the PDF and the ZIP when asked; then swap the site in."""
+    given = {ZIP: zip_file, PDF: pdf_file}
     # Resolve now: the build may change folders, and the user meant their own cwd.
     zip_file = zip_file.resolve() if zip_file else None
     pdf_file = pdf_file.resolve() if pdf_file else None
@@ -48,13 +50,21 @@ def build(
             from generator.publish.pdf import write_pdf
 
             progress("printing the PDF with headless Chromium")
-            size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)
+            with explained_failure(PDF, pdf_file):
+                size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)
             progress(f"wrote {pdf_file} ({human_size(size)})")
         if zip_file is not None:
-            size = write_zip(staging, zip_file, playbook)
+            with explained_failure(ZIP, zip_file):
+                size = write_zip(staging, zip_file, playbook)
             progress(f"wrote {zip_file} ({human_size(size)})")
 
     target, _config, _playbook = build_site(
-        config_file, site_dir, brand=brand, strict=strict, progress=progress, after_build=publish
+        config_file,
+        site_dir,
+        brand=brand,
+        strict=strict,
+        progress=progress,
+        files=given,
+        after_build=publish,
     )
     return target

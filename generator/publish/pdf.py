@@ -12,7 +12,9 @@ from typing import Any
 
 from generator.browser import BROWSER_ENV, NO_BROWSER_HELP, launch_options
 from generator.errors import ProjectError
+from generator.htmlscan import is_outside, scan_markup
 from generator.model import Playbook
+from generator.publish.offline import OutsideLoad, OutsideLoadsError, RunnableCode
 from generator.publish.printpage import PRINT_PAGE, build_print_page
 
 _FOOTER = (
@@ -34,7 +36,13 @@ def write_pdf(site_dir: Path, nav: list[Any], playbook: Playbook, pdf_file: Path
             " Chromium: " + NO_BROWSER_HELP
         ) from exc
     page_file = site_dir / PRINT_PAGE
-    page_file.write_text(build_print_page(site_dir, nav, playbook), encoding="utf-8")
+    print_page = build_print_page(site_dir, nav, playbook)
+    # The print page is made from guarded pages; guard it too before a browser opens it.
+    loads, code = scan_markup(print_page)
+    outside = [OutsideLoad(PRINT_PAGE, url, how) for url, how in loads if is_outside(url)]
+    if outside or code:
+        raise OutsideLoadsError(outside, [RunnableCode(PRINT_PAGE, e, w) for e, w in code])
+    page_file.write_text(print_page, encoding="utf-8")
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
     partial = pdf_file.with_name(f".{pdf_file.name}.partial")
     try:
@@ -70,7 +78,9 @@ def _launch_failure(options: dict[str, Any], exc: Exception) -> str:
 
 
 def _print(browser: Any, page_file: Path, out: Path, brand: str) -> None:
-    context = browser.new_context()
+    # The print page is static HTML and CSS (build_print_page drops every script):
+    # nothing in it needs JavaScript, so none runs while Chromium prints it.
+    context = browser.new_context(java_script_enabled=False)
     # The PDF is made offline too: anything not on disk is refused, never fetched.
     context.route(
         "**/*",

@@ -20,9 +20,9 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 
 from generator.assessment import fill, ui_strings
+from generator.htmlscan import is_outside
 from generator.model import Playbook
 from generator.model.assessment import Assessment
-from generator.publish.offline import is_outside
 from generator.render import resolve_links
 
 PRINT_PAGE = "print-playbook.html"
@@ -66,7 +66,10 @@ body { font-size: 11pt; }
 
 @dataclass(frozen=True)
 class PrintEntry:
-    """One page of the site in reading order, with the nav group it sits in."""
+    """One page of the site in reading order, with the nav group it sits in.
+
+    ``group`` is HTML, as MkDocs' nav carries titles (escaped once by the renderer).
+    """
 
     path: str
     group: str | None
@@ -226,7 +229,10 @@ def build_print_page(site_dir: Path, nav: list[Any], playbook: Playbook) -> str:
     for entry in entries:
         content = _page_content(site_dir, entry.path, pages, worksheets, ui)
         title_match = _H1_TEXT.search(content)
-        title = _TAGS.sub("", title_match.group(1)).strip() if title_match else entry.path
+        # The heading's text is HTML already (escaped once when the page was built).
+        title = (
+            _TAGS.sub("", title_match.group(1)).strip() if title_match else html.escape(entry.path)
+        )
         section_id = anchor_of(entry.path)
         if entry.group != current_group:
             if current_group is not None:
@@ -235,18 +241,18 @@ def build_print_page(site_dir: Path, nav: list[Any], playbook: Playbook) -> str:
             if entry.group is not None:
                 if posixpath.basename(entry.path) == "index.html":
                     # A section's index page is the heading its pages sit under.
-                    toc.append(f'<li><a href="#{section_id}">{html.escape(entry.group)}</a><ul>')
+                    toc.append(f'<li><a href="#{section_id}">{entry.group}</a><ul>')
                     sections.append(
                         f'<section class="print-section" id="{section_id}">'
                         f"{_demote(content, keep_h1=True)}</section>"
                     )
                     continue
                 group_id = anchor_of("group-" + entry.group)
-                toc.append(f'<li><a href="#{group_id}">{html.escape(entry.group)}</a><ul>')
-                content = f'<h1 id="{group_id}">{html.escape(entry.group)}</h1>{_demote(content)}'
+                toc.append(f'<li><a href="#{group_id}">{entry.group}</a><ul>')
+                content = f'<h1 id="{group_id}">{entry.group}</h1>{_demote(content)}'
         elif entry.group is not None:
             content = _demote(content)
-        toc.append(f'<li><a href="#{section_id}">{html.escape(title)}</a></li>')
+        toc.append(f'<li><a href="#{section_id}">{title}</a></li>')
         sections.append(f'<section class="print-section" id="{section_id}">{content}</section>')
     if current_group is not None:
         toc.append("</ul></li>")
