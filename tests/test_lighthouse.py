@@ -46,13 +46,13 @@ def lighthouse(url: str, report: Path) -> dict[str, int]:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
     failing = [
-        f"{ref['id']} ({data['audits'][ref['id']].get('displayValue', '')})"
+        f"{ref['id']} ({audits[ref['id']].get('displayValue', '')})"
         for category in data["categories"].values()
         if category["id"] != "performance"
         for ref in category["auditRefs"]
-        if ref["weight"] and (data["audits"][ref["id"]]["score"] or 0) < 1
-        and data["audits"][ref["id"]]["score"] is not None
+        if ref["weight"] and audits[ref["id"]]["score"] not in (None, 1)
     ]
     scores = {k: round(100 * v["score"]) for k, v in data["categories"].items()}
     print(f"{url.split('/', 3)[-1]:32} {scores} {failing or ''}")
