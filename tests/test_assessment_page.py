@@ -43,7 +43,8 @@ def test_result_content_is_rendered_from_markdown_with_resolved_links(
     assert result.returncode == 0, result.stderr
     html = (mini_project / "site" / "assessments" / "readiness.html").read_text()
     assert (
-        '<div class="cco-assessment__content" data-assessment-content="" hidden="hidden">' in html
+        '<div class="cco-assessment__content" data-assessment-content=""'
+        ' data-search-exclude="" hidden="hidden">' in html
     )
     assert '<li><a href="../roles/ceo.html">' in html
     assert "markdown=" not in html  # every Markdown block was processed
