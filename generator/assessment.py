@@ -1,8 +1,7 @@
-"""The Python reference of the scoring definition, and the browser's assessment data.
+"""The assessment pages' data: what the browser needs to score, explain and label results.
 
-KEEP IN STEP: the same definition is implemented in ``static/assessment-score.js``;
-change both together. ``tests/test_assessment_parity.py`` proves the two agree on
-generated answer sets.
+The scoring definition itself is in ``generator.scoring`` (and its twin
+``static/assessment-score.js``); the words the page shows are in ``generator.ui_strings``.
 """
 
 from __future__ import annotations
@@ -10,141 +9,30 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Mapping
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
-from generator.errors import ProjectError
 from generator.model import Assessment, Playbook
+from generator.model.assessment import Conditions
 from generator.render import ASSET_DIR, BRAND_PLACEHOLDER
+from generator.ui_strings import ui_strings
 
-#: The language whose strings fill any gap; every strings file has its keys (tested).
-FALLBACK_LANGUAGE = "en"
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-
-
-def _round(numerator: int, denominator: int) -> int:
-    """``floor(numerator / denominator + 0.5)`` in exact integer arithmetic."""
-    return (2 * numerator + denominator) // (2 * denominator)
-
-
-def score(assessment: Assessment, answers: Mapping[str, str]) -> dict[str, Any]:
-    """Score ``{question_id: choice_id}``; unknown questions or choices are ignored."""
-    targets = [d.id for d in assessment.dimensions] or [o.id for o in assessment.outcomes]
-    raw = dict.fromkeys(targets, 0)
-    lo = dict.fromkeys(targets, 0)
-    hi = dict.fromkeys(targets, 0)
-    touched: set[str] = set()
-    answered = 0
-    for question in assessment.questions:
-        chosen_id = answers.get(question.id)
-        choices = assessment.choices_of(question)
-        chosen = next((c for c in choices if c.id == chosen_id), None)
-        if chosen is None:
-            continue
-        answered += 1
-        if chosen.not_applicable:
-            continue
-        scored = [assessment.points_of(question, c) for c in choices if not c.not_applicable]
-        gives = {t for points in scored for t in points}
-        picked = assessment.points_of(question, chosen)
-        for target in targets:
-            if target not in gives:
-                continue
-            touched.add(target)
-            values = [points.get(target, 0) for points in scored]
-            raw[target] += picked.get(target, 0)
-            lo[target] += min(values)
-            hi[target] += max(values)
-    scores: dict[str, int | None] = {}
-    for target in targets:
-        span = hi[target] - lo[target]
-        scores[target] = (
-            _round(100 * (raw[target] - lo[target]), span)
-            if target in touched and span != 0
-            else None
-        )
-    overall: int | None = None
-    band: str | None = None
-    ranking: list[str] = []
-    if assessment.dimensions:
-        weighted = [(scores[d.id], d.weight) for d in assessment.dimensions]
-        total_weight = sum(w for s, w in weighted if s is not None)
-        if total_weight > 0:
-            overall = _round(sum(s * w for s, w in weighted if s is not None), total_weight)
-        if overall is not None:
-            eligible = [b for b in assessment.bands if b.min <= overall]
-            if eligible:
-                band = max(eligible, key=lambda b: b.min).id
-    else:
-        order = {t: i for i, t in enumerate(targets)}
-        ranking = sorted(
-            targets,
-            key=lambda t: (scores[t] is None, -(scores[t] or 0), order[t]),
-        )
-    return {
-        "assessment": assessment.id,
-        "version": assessment.version,
-        "answered": answered,
-        "total": len(assessment.questions),
-        "scores": scores,
-        "overall": overall,
-        "band": band,
-        "ranking": ranking,
-    }
-
-
-def answers_from(data: Any) -> dict[str, str]:
-    """Accept ``{question: choice}`` or an exported results file (``{"answers": {...}}``)."""
-    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
-        data = data["answers"]
-    if not isinstance(data, dict):
-        raise ValueError("expected a JSON object of {questionId: choiceId} or a results file")
-    return {str(k): v for k, v in data.items() if isinstance(v, str)}
-
-
-# --- interface strings --------------------------------------------------------------
-
-
-@cache
-def _strings_file(language: str) -> dict[str, str] | None:
-    node = resources.files("generator").joinpath("strings").joinpath(f"{language}.yml")
-    if not node.is_file():
-        return None
-    data = yaml.safe_load(node.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ProjectError(f"generator/strings/{language}.yml must map keys to plain strings")
-    return {str(k): v for k, v in data.items()}
-
-
-def strings_languages() -> list[str]:
-    """The languages the assessment interface ships strings for."""
-    folder = resources.files("generator").joinpath("strings")
-    return sorted(n.name.removesuffix(".yml") for n in folder.iterdir() if n.name.endswith(".yml"))
-
-
-def ui_strings(language: str) -> dict[str, str]:
-    """The interface strings for ``language`` ('de', 'de-CH', 'pt_BR'), English as fallback."""
-    strings = dict(_strings_file(FALLBACK_LANGUAGE) or {})
-    primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
-    for candidate in dict.fromkeys((primary, language)):
-        if candidate != FALLBACK_LANGUAGE and re.fullmatch(r"[A-Za-z_-]+", candidate):
-            strings.update(_strings_file(candidate) or {})
-    return strings
-
-
-def fill(template: str, **values: str) -> str:
-    """Replace ``{name}`` placeholders by plain substitution (values may contain braces)."""
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
-
-
-# --- the page and its data ----------------------------------------------------------
+#: The page scripts, in the order they load: each depends only on those before it.
+PAGE_SCRIPTS = (
+    "assessment-data.js",
+    "assessment-score.js",
+    "assessment-explain.js",
+    "assessment-input.js",
+    "assessment-view.js",
+    "assessment-result.js",
+    "assessment-export.js",
+    "assessment-compare.js",
+    "assessment.js",
+)
 
 
 def _asset_url(name: str, page: str) -> str:
@@ -159,11 +47,10 @@ def _one_line(markdown: Markup | str) -> Markup:
 
 def _contact(playbook: Playbook) -> tuple[str, str] | None:
     """The brand's call to action as (label, url), if the brand has one."""
-    contact = getattr(playbook.brand.model, "contact", None)
-    label, url = getattr(contact, "label", None), getattr(contact, "url", None)
-    if isinstance(label, str) and isinstance(url, str) and url.startswith(("https:", "mailto:")):
-        return label, url
-    return None
+    contact = playbook.brand.model.contact
+    if contact is None or not str(contact.url).startswith(("https:", "mailto:")):
+        return None
+    return contact.label, str(contact.url)
 
 
 def install_page_helpers(env: jinja2.Environment, playbook: Playbook) -> None:
@@ -171,6 +58,11 @@ def install_page_helpers(env: jinja2.Environment, playbook: Playbook) -> None:
     env.globals["ui"] = ui_strings(playbook.brand.model.language)
     env.globals["asset_url"] = _asset_url
     env.globals["contact"] = _contact(playbook)
+    env.globals["page_scripts"] = PAGE_SCRIPTS
+    roles = {r.model.id: r.model.abbreviation or r.model.title for r in playbook.roles}
+    env.globals["owner_name"] = lambda item, role_id: item.owners.get(
+        role_id, roles.get(role_id, role_id)
+    )
     env.filters["one_line"] = _one_line
 
 
@@ -179,40 +71,94 @@ def plain_text(markdown: str) -> str:
     return " ".join(_MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", markdown)).split())
 
 
+def _conditions(conditions: Conditions | None) -> dict[str, Any] | None:
+    """Conditions as ordered pairs: a browser object would put digit keys first."""
+    if conditions is None:
+        return None
+    return {
+        "scores": [[k, r.min, r.max] for k, r in conditions.scores.items()],
+        "answers": [[k, list(v)] for k, v in conditions.answers.items()],
+    }
+
+
+def _spec(a: Assessment, brand: str) -> dict[str, Any]:
+    """One assessment as the page scripts read it."""
+    return {
+        "id": a.id,
+        "version": a.version,
+        "style": a.style,
+        "title": a.title.replace(BRAND_PLACEHOLDER, brand),
+        "targets": [
+            {"id": d.id, "title": d.title, "minimum": d.minimum, "group": None}
+            for d in a.dimensions
+        ]
+        + [
+            {"id": o.id, "title": o.title, "minimum": o.minimum, "group": o.group}
+            for o in a.outcomes
+        ],
+        "axes": [
+            {
+                "id": x.id,
+                "title": x.title,
+                "dimensions": [[d, w] for d, w in x.dimensions.items()],
+                "minimum": x.minimum,
+            }
+            for x in a.axes
+        ],
+        "groups": [{"id": g.id, "title": g.title} for g in a.groups],
+        "questions": [
+            {
+                "id": q.id,
+                "text": plain_text(q.text.replace(BRAND_PLACEHOLDER, brand)),
+                "context": q.context,
+                "choices": [
+                    {
+                        "id": c.id,
+                        "label": c.label,
+                        "na": c.not_applicable,
+                        "points": a.points_of(q, c),
+                        "excludes": list(c.excludes),
+                    }
+                    for c in a.choices_of(q)
+                ],
+            }
+            for q in a.questions
+        ],
+        "verdicts": [
+            {
+                "id": v.id,
+                "title": v.title,
+                "when": _conditions(v.when),
+                "why": _conditions(v.why),
+            }
+            for v in a.verdicts
+        ],
+        "actions": [
+            {
+                "id": x.id,
+                "stage": x.stage,
+                "priority": x.priority,
+                "verdicts": list(x.verdicts),
+                "outcomes": list(x.outcomes),
+                "when": _conditions(x.when),
+            }
+            for x in a.actions
+        ],
+        "actionsPerStage": a.actions_per_stage,
+        "crossCheck": None
+        if a.cross_check is None
+        else {
+            "assessment": a.cross_check.assessment,
+            "group": a.cross_check.group,
+            "verdicts": [[v, o] for v, o in a.cross_check.verdicts.items()],
+        },
+    }
+
+
 def assessment_data(playbook: Playbook) -> dict[str, Any]:
     """What the browser needs to score every assessment and label its result."""
-    data: dict[str, Any] = {}
     brand = playbook.brand.model.name
-    for item in playbook.assessments:
-        a = item.model
-        data[a.id] = {
-            "id": a.id,
-            "version": a.version,
-            "style": a.style,
-            "title": a.title.replace(BRAND_PLACEHOLDER, brand),
-            "targets": [
-                {"id": t.id, "title": t.title, "weight": getattr(t, "weight", 1)}
-                for t in (a.dimensions or a.outcomes)
-            ],
-            "questions": [
-                {
-                    "id": q.id,
-                    "text": plain_text(q.text.replace(BRAND_PLACEHOLDER, brand)),
-                    "choices": [
-                        {
-                            "id": c.id,
-                            "label": c.label,
-                            "na": c.not_applicable,
-                            "points": a.points_of(q, c),
-                        }
-                        for c in a.choices_of(q)
-                    ],
-                }
-                for q in a.questions
-            ],
-            "bands": [{"id": b.id, "min": b.min, "title": b.title} for b in a.bands],
-        }
-    return data
+    return {item.model.id: _spec(item.model, brand) for item in playbook.assessments}
 
 
 def assessment_assets(playbook: Playbook) -> dict[str, bytes]:

@@ -19,10 +19,8 @@ from pathlib import Path
 from generator import __version__
 from generator.diagnostics import report, report_error
 from generator.errors import (
-    ContentError,
     ContentErrors,
     PlaybookError,
-    ProjectError,
     UsageError,
     display_path,
     suggestion,
@@ -294,7 +292,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from generator.assessment import answers_from, score
+    from generator.results import score_results_file
     from generator.site import check
 
     playbook = check(args.config_file)
@@ -305,16 +303,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
         )
     if not args.file.is_file():
         raise UsageError(f"no answers file at '{args.file}'")
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-        answers = answers_from(data)
-    except json.JSONDecodeError as exc:
-        raise ContentErrors(
-            [ContentError(str(args.file), exc.lineno, exc.colno, (), f"invalid JSON: {exc.msg}")]
-        ) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{args.file}: {exc}") from exc
-    result = score(found[args.assessment], answers)
+    result, notes = score_results_file(found[args.assessment], args.file)
+    for note in notes:
+        _progress(note)
     print(json.dumps(result, indent=2))
     return EXIT_OK
 

@@ -7,6 +7,7 @@ time: a contributor sees every problem in every file in one run.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,13 +91,18 @@ class UsageError(PlaybookError):
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as a contributor would type it: relative to ``root`` or the cwd."""
-    path = path.resolve()
+    """A path as a contributor would type it: relative to ``root`` or the cwd.
+
+    The path as written comes first, so that a symbolic link shows as itself and
+    not as the place it leads to.
+    """
+    written, real = Path(os.path.abspath(path)), path.resolve()
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return path.relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+        for candidate, folder in ((written, Path(os.path.abspath(base))), (real, base.resolve())):
+            try:
+                return candidate.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+    return real.as_posix()

@@ -7,11 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
-from generator.assessment import score
+from generator.scoring import score
 from generator.site import check
 from tests.conftest import FIXTURES, PageWatch, run_cli
 
+#: Realistic answer patterns and the advice they call for (see the file's header).
+SCENARIOS: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "assessment_scenarios.yml").read_text(encoding="utf-8")
+)
 RESULT = "[data-assessment-result]"
 OUR_KEYS = "Object.keys(localStorage).filter(k => k.startsWith('cco-playbook:'))"
 NOTICE = "[data-assessment-notice]"
@@ -52,7 +57,7 @@ def checked(page: Any) -> dict[str, str]:
 
 def answer(page: Any, answers: dict[str, str]) -> None:
     for question, choice in answers.items():
-        page.check(f"fieldset[data-question={question}] input[value={choice}]")
+        page.check(f"fieldset[data-question='{question}'] input[value='{choice}']")
 
 
 def clean(watch: PageWatch) -> None:

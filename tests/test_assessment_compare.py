@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from generator.assessment import score
+from generator.assessment import PAGE_SCRIPTS
 from generator.model import Assessment
+from generator.scoring import score
 from generator.site import check
 from tests.conftest import FIXTURES, PageWatch, run_cli
 
@@ -28,7 +29,10 @@ FIT_TITLES = {
     "ceo-office": "Office of the CEO",
     "line-dedicated": "Line leader, dedicated team",
     "grassroots": "Grassroots",
+    "full-time": "A full-time leader",
+    "ceo-led": "The CEO leads it",
 }
+FIT_GROUPS = {"who": "Who leads", "where": "Where it starts"}
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +115,7 @@ def test_labelled_exports_compare_with_the_python_scores(
     assert rows[1] == ["label", "", "", "Sales leadership, Q3"]
     assert rows[2][0] == "exported" and rows[2][3][:4].isdigit()
     two = export(page, second, "Support, Q4", tmp_path)
-    assert one.name == "assessment-test-readiness-v3-sales-leadership-q3.json"
+    assert one.name == "assessment-test-readiness-v4-sales-leadership-q3.json"
     data = json.loads(one.read_text())
     assert (data["label"], data["answers"]) == ("Sales leadership, Q3", first)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", data["exported"])
@@ -125,15 +129,15 @@ def test_labelled_exports_compare_with_the_python_scores(
     want = [score(assessments["readiness"], a) for a in (first, second)]
     for target in ("direction", "capacity", "spirit"):
         assert got[f"score:{target}"] == [shown(w["scores"][target]) for w in want]
-    assert got["overall"] == [shown(w["overall"]) for w in want]
-    bands = {b.id: b.title for b in assessments["readiness"].bands}
-    assert got["band"] == [bands[w["band"]] for w in want]
+    assert got["axis:support"] == [shown(w["axes"]["support"]) for w in want]
+    verdicts = {v.id: v.title for v in assessments["readiness"].verdicts}
+    assert got["verdict"] == [verdicts.get(w["verdict"], "not scored") for w in want]
     assert got["answered"] == [str(w["answered"]) for w in want]
     # The chart carries the same numbers: one bar group per result and row.
     chart = page.locator(f"{COMPARISON} svg[role=img]")
     assert chart.get_attribute("aria-labelledby")
     values = chart.locator("text.cco-chart__value").all_text_contents()
-    assert values[:2] == [shown(w["scores"]["direction"]) for w in want]
+    assert values[:2] == [shown(w["axes"]["support"]) for w in want]
     assert page.locator(f"{COMPARISON} .cco-compare__legend li").count() == 2
     clean(watch)
 
@@ -154,7 +158,7 @@ def test_scores_come_from_the_answers_not_the_file(
             f"team-{i}.json",
             {
                 "assessment": "fit",
-                "version": 2,
+                "version": 3,
                 "label": "Team A",
                 "exported": date,
                 "answers": answers,
@@ -170,8 +174,14 @@ def test_scores_come_from_the_answers_not_the_file(
     want = [score(assessments["fit"], a) for _, a in over_time]
     for outcome in FIT_TITLES:
         assert got[f"score:{outcome}"] == [shown(w["scores"][outcome]) for w in want]
-    for rank in range(1, 4):
-        assert got[f"rank:{rank}"] == [FIT_TITLES[w["ranking"][rank - 1]] for w in want]
+    for group, ranked in want[1]["ranking"].items():
+        for rank in range(1, len(ranked) + 1):
+            assert got[f"rank:{group}-{rank}"] == [
+                FIT_TITLES[w["ranking"][group][rank - 1]]
+                if w["scores"][w["ranking"][group][rank - 1]] is not None
+                else "not scored"
+                for w in want
+            ]
     assert "999" not in page.locator(COMPARISON).inner_text()
     clean(watch)
 
@@ -185,19 +195,19 @@ def test_other_versions_and_unreadable_files_are_listed_and_left_out(
     good = write(
         tmp_path,
         "good.json",
-        {"assessment": "readiness", "version": 3, "answers": {"goals": "yes"}},
+        {"assessment": "readiness", "version": 4, "answers": {"goals": "yes"}},
     )
     old = write(
-        tmp_path, "old.json", {"assessment": "readiness", "version": 2, "answers": {"goals": "no"}}
+        tmp_path, "old.json", {"assessment": "readiness", "version": 3, "answers": {"goals": "no"}}
     )
-    other = write(tmp_path, "other.json", {"assessment": "fit", "version": 2, "answers": {}})
+    other = write(tmp_path, "other.json", {"assessment": "fit", "version": 3, "answers": {}})
     broken = write(tmp_path, "broken.json", "{not json")
-    empty = write(tmp_path, "empty.json", {"assessment": "readiness", "version": 3, "answers": {}})
+    empty = write(tmp_path, "empty.json", {"assessment": "readiness", "version": 4, "answers": {}})
     page.set_input_files(PICK, [str(p) for p in (good, old, other, broken, empty)])
     page.locator(COMPARISON).wait_for(state="visible")
     notices = page.locator(f"{NOTICE} p").all_inner_texts()
     assert notices[0].startswith("old.json was left out: ")
-    assert "version 2" in notices[0] and "version 3" in notices[0]
+    assert "version 3" in notices[0] and "version 4" in notices[0]
     assert notices[1].startswith("other.json was left out: ") and "('fit')" in notices[1]
     assert notices[2] == "broken.json was left out: " + (
         "The file is not a results file from this assessment, so nothing was changed."
@@ -224,7 +234,7 @@ def test_hostile_files_are_data_never_markup(
     hostile = write(
         tmp_path,
         xss.replace("<", "").replace(">", "").replace("/", "") + ".json",
-        '{"__proto__": {"polluted": 1}, "assessment": "readiness", "version": 3,'
+        '{"__proto__": {"polluted": 1}, "assessment": "readiness", "version": 4,'
         f' "label": "{xss}\\u202e' + "x" * 200_000 + '", "exported": "<script>",'
         ' "answers": {"__proto__": {"x": 1}, "constructor": "yes", "goals": "yes",'
         f' "roadmap": {{"toString": 1}}, "resources": "{"y" * 300_000}"}}}}',
@@ -232,7 +242,7 @@ def test_hostile_files_are_data_never_markup(
     many = write(
         tmp_path,
         "many-keys.json",
-        {"assessment": "readiness", "version": 3, "answers": {f"k{i}": "yes" for i in range(600)}},
+        {"assessment": "readiness", "version": 4, "answers": {f"k{i}": "yes" for i in range(600)}},
     )
     huge = write(tmp_path, "huge.json", '{"answers": {"goals": "' + "z" * 1_100_000 + '"}}')
     xss_named = write(tmp_path, "named.json", {"goals": "no"})
@@ -267,7 +277,7 @@ def test_comparison_csv_has_a_row_per_score(
             f"r{i}.json",
             {
                 "assessment": "readiness",
-                "version": 3,
+                "version": 4,
                 "label": label,
                 "answers": a,
                 "exported": "2025-01-0" + str(i + 1),
@@ -279,10 +289,10 @@ def test_comparison_csv_has_a_row_per_score(
     page.locator(COMPARISON).wait_for(state="visible")
     with page.expect_download() as download:
         page.click("[data-assessment-compare-csv]")
-    assert download.value.suggested_filename == "assessment-test-readiness-v3-comparison.csv"
+    assert download.value.suggested_filename == "assessment-test-readiness-v4-comparison.csv"
     rows = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
     want = [score(assessments["readiness"], a) for a in answers]
-    bands = {b.id: b.title for b in assessments["readiness"].bands}
+    verdicts = {v.id: v.title for v in assessments["readiness"].verdicts}
 
     def cells(values: list[Any]) -> list[str]:
         return ["" if v is None else str(v) for v in values]
@@ -290,6 +300,7 @@ def test_comparison_csv_has_a_row_per_score(
     assert rows == [
         ["Kind", "Id", "Title", "'=HYPERLINK(1)", "Ops"],
         ["date", "", "", "2025-01-01", "2025-01-02"],
+        ["axis", "support", "Support", *cells([w["axes"]["support"] for w in want])],
         ["score", "direction", "Direction", *cells([w["scores"]["direction"] for w in want])],
         ["score", "capacity", "Capacity", *cells([w["scores"]["capacity"] for w in want])],
         [
@@ -298,9 +309,8 @@ def test_comparison_csv_has_a_row_per_score(
             'Spirit <b>& "quotes"</b>',
             *cells([w["scores"]["spirit"] for w in want]),
         ],
-        ["overall", "", "Overall score", *cells([w["overall"] for w in want])],
-        ["band", "", "Band", *cells([bands.get(w["band"]) for w in want])],
-        ["answered", "", "Questions answered (of 4)", *cells([w["answered"] for w in want])],
+        ["verdict", "", "Verdict", *cells([verdicts.get(w["verdict"]) for w in want])],
+        ["answered", "", "Questions answered (of 5)", *cells([w["answered"] for w in want])],
     ]
     clean(watch)
 
@@ -371,14 +381,9 @@ def test_the_comparison_prints_first_and_alone_from_its_button(
 def test_only_assessment_pages_load_the_scorer_and_the_comparison(site: Path) -> None:
     built = site / "site"
     page = (built / "assessments" / "readiness.html").read_text(encoding="utf-8")
-    scripts = [
-        "assessment-data.js",
-        "assessment-score.js",
-        "assessment-compare.js",
-        "assessment.js",
-    ]
-    found = [page.index(f'<script src="../assets/playbook/{name}">') for name in scripts]
-    assert found == sorted(found)  # data, scorer and comparison load before the page script
+    found = [page.index(f'<script src="../assets/playbook/{name}">') for name in PAGE_SCRIPTS]
+    assert found == sorted(found)  # each script loads after those it depends on
+    assert PAGE_SCRIPTS.index("assessment-compare.js") < PAGE_SCRIPTS.index("assessment.js")
     for other in ("index.html", "roles/cco.html", "assessments/index.html"):
         text = (built / other).read_text(encoding="utf-8")
-        assert not any(name in text for name in scripts), other
+        assert not any(name in text for name in PAGE_SCRIPTS), other

@@ -30,16 +30,16 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 HOSTILE_FRAGMENTS = [
     "#<img src=x onerror=window.__pwned=1>",
     "#%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
-    "#assessment=readiness&version=3&answers=goals:<img src=x onerror=window.__pwned=1>",
-    "#assessment=<img src=x onerror=window.__pwned=1>&version=3&answers=goals:yes",
-    "#assessment=readiness&version=3&answers=%E0%A4%A",
-    "#assessment=readiness&version=3&answers=%",
+    "#assessment=readiness&version=4&answers=goals:<img src=x onerror=window.__pwned=1>",
+    "#assessment=<img src=x onerror=window.__pwned=1>&version=4&answers=goals:yes",
+    "#assessment=readiness&version=4&answers=%E0%A4%A",
+    "#assessment=readiness&version=4&answers=%",
     "#assessment=readiness&version=99999999999999999999&answers=goals:yes",
-    "#assessment=readiness&version=3&answers=goals:" + "y" * 100_000,
-    "#assessment=readiness&version=3&answers=" + ",".join(["goals:yes"] * 5000),
-    "#assessment=__proto__&version=3&answers=__proto__:x",
-    "#assessment=readiness&version=3&answers=__proto__:polluted,constructor:x,toString:y",
-    "#assessment=readiness&version=3&answers=__proto__:polluted,goals:yes",
+    "#assessment=readiness&version=4&answers=goals:" + "y" * 100_000,
+    "#assessment=readiness&version=4&answers=" + ",".join(["goals:yes"] * 5000),
+    "#assessment=__proto__&version=4&answers=__proto__:x",
+    "#assessment=readiness&version=4&answers=__proto__:polluted,constructor:x,toString:y",
+    "#assessment=readiness&version=4&answers=__proto__:polluted,goals:yes",
     "#\u0000\ud7ff%ZZ&&==",
 ]
 
@@ -80,7 +80,7 @@ def test_hostile_saved_answers_and_files_are_ignored_with_a_notice(
     context, watch = offline_context
     page = context.new_page()
     page.goto(url(sites))
-    key = "cco-playbook:assessment-test:Test%20%26%20Co:readiness:v3"
+    key = "cco-playbook:assessment-test:Test%20%26%20Co:readiness:v4"
     page.evaluate(
         """key => localStorage.setItem(key, JSON.stringify({shown: true, answers:
         JSON.parse('{"__proto__": {"polluted": 1}, "goals": "<img src=x onerror=window.__pwned=1>",'

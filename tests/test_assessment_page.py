@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
-from tests.conftest import run_cli
+import pytest
+
+from generator.render import render_site
+from generator.site import check
+from tests.conftest import FIXTURES, run_cli
 
 
 def test_interface_strings_follow_the_brand_language(mini_project: Path) -> None:
@@ -48,3 +54,31 @@ def test_result_content_is_rendered_from_markdown_with_resolved_links(
     )
     assert '<li><a href="../roles/ceo.html">' in html
     assert "markdown=" not in html  # every Markdown block was processed
+
+
+GOLDEN = Path(__file__).parent / "golden" / "assessment"
+
+
+@pytest.mark.parametrize("page", ["readiness.md", "fit.md"])
+def test_golden_assessment_pages(page: str) -> None:
+    """Parts, context questions, verdicts, plan steps and options, as reviewed Markdown.
+    After an intended change: ``UPDATE_GOLDEN=1 pytest tests/test_assessment_page.py``."""
+    rendered = render_site(check(FIXTURES / "assessment" / "mkdocs.yml")).pages
+    golden = GOLDEN / page
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered[f"assessments/{page}"], encoding="utf-8")
+    assert rendered[f"assessments/{page}"] == golden.read_text(encoding="utf-8")
+
+
+def test_search_finds_the_questions_not_the_answer_labels_or_hidden_blocks(
+    mini_project: Path,
+) -> None:
+    result = run_cli("build", "--strict", "--site-dir", "site", cwd=mini_project)
+    assert result.returncode == 0, result.stderr
+    index = json.loads((mini_project / "site" / "search" / "search_index.json").read_text())
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("assessments/"))
+    assert "There is a roadmap." in text
+    assert "Not applicable" not in text  # an answer label
+    for hidden in ("Build the basics first.", "Name one owner", "Announce the role", "Owner:"):
+        assert hidden not in text, hidden

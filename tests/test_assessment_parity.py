@@ -10,18 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.assessment import score
 from generator.model import Assessment
+from generator.scoring import score
 from generator.site import check
 from tests.conftest import FIXTURES, run_cli
 
 pytestmark = pytest.mark.browser
 
-#: Answer sets compared so far, per site; the test asserts at least MIN_CASES each.
+#: Generated answer sets compared per assessment, at least.
 MIN_CASES = 200
+SCENARIOS = Path(__file__).parent / "data" / "assessment_scenarios.yml"
 
 
 @pytest.fixture(scope="module", params=["fixture", "default"])
@@ -68,15 +70,18 @@ def in_browser(page: Any, cases: list[tuple[str, dict[str, Any]]]) -> list[Any]:
 
 
 def answer_sets(assessment: Assessment) -> st.SearchStrategy[dict[str, Any]]:
-    """Partial and complete answer sets, with stray questions and nonsense choices mixed in."""
-    per_question = {
-        q.id: st.one_of(
-            st.sampled_from([c.id for c in assessment.choices_of(q)]),
-            st.sampled_from([None, "bogus", "__proto__"]),
-        )
+    """Partial answer sets with stray questions and nonsense choices mixed in, and
+    complete ones (which reach verdicts, rankings and plans far more often)."""
+    choice = {
+        q.id: st.sampled_from([c.id for c in assessment.choices_of(q)])
         for q in assessment.questions
     }
-    return st.fixed_dictionaries({}, optional={**per_question, "not-a-question": st.just("yes")})
+    noisy = {
+        q: st.one_of(strategy, st.sampled_from([None, "bogus", "__proto__"]))
+        for q, strategy in choice.items()
+    }
+    partial = st.fixed_dictionaries({}, optional={**noisy, "not-a-question": st.just("yes")})
+    return st.one_of(partial, st.fixed_dictionaries(choice))
 
 
 def extremes(assessment: Assessment) -> list[dict[str, Any]]:
@@ -104,27 +109,34 @@ def test_the_fixed_cases_agree(
 ) -> None:
     _, assessments = scored_site
     cases = [(a.id, answers) for a in assessments.values() for answers in extremes(a)]
+    if "fit" in assessments and "people" in {q.id for q in assessments["fit"].questions}:
+        # The default content: every scenario, so each verdict is compared too.
+        for scenario in yaml.safe_load(SCENARIOS.read_text(encoding="utf-8")).values():
+            cases += [
+                (aid, scenario[aid]["answers"]) for aid in ("readiness", "fit") if aid in scenario
+            ]
+        verdicts = {
+            score(assessments["readiness"], a)["verdict"] for i, a in cases if i == "readiness"
+        }
+        assert verdicts >= {v.id for v in assessments["readiness"].verdicts} | {None}
     expected = [score(assessments[aid], answers) for aid, answers in cases]
     assert in_browser(scorer_page, cases) == expected
     assert json.dumps(in_browser(scorer_page, cases)) == json.dumps(expected)
 
 
+@pytest.mark.parametrize("assessment_id", ["readiness", "fit"])
 def test_generated_answer_sets_agree(
-    scorer_page: Any, scored_site: tuple[Path, dict[str, Assessment]]
+    scorer_page: Any, scored_site: tuple[Path, dict[str, Assessment]], assessment_id: str
 ) -> None:
     _, assessments = scored_site
-    compared: list[int] = [0]
-    strategy = st.lists(
-        st.one_of(*[st.tuples(st.just(a.id), answer_sets(a)) for a in assessments.values()]),
-        min_size=5,
-        max_size=30,
-    )
+    assessment = assessments[assessment_id]
+    compared = [0]
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(batch=strategy)
-    def agree(batch: list[tuple[str, dict[str, Any]]]) -> None:
-        expected = [score(assessments[aid], answers) for aid, answers in batch]
-        got = in_browser(scorer_page, batch)
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(batch=st.lists(answer_sets(assessment), min_size=10, max_size=30))
+    def agree(batch: list[dict[str, Any]]) -> None:
+        expected = [score(assessment, answers) for answers in batch]
+        got = in_browser(scorer_page, [(assessment_id, answers) for answers in batch])
         # Same values and the same key order in the JSON text.
         assert json.dumps(got) == json.dumps(expected)
         compared[0] += len(batch)

@@ -79,15 +79,15 @@ def test_github_format_annotates_the_version_line(repo: Path) -> None:
     edit(
         repo,
         READINESS,
-        "{id: direction, title: Direction, weight: 2}",
-        "{id: direction, title: Direction, weight: 3}",
+        "dimensions: {direction: 2, capacity: 1}",
+        "dimensions: {direction: 3, capacity: 1}",
     )
     result = run_cli("check", "--since", "HEAD", "--format", "github", cwd=repo)
     assert result.returncode == 1
     assert result.stdout.startswith(
         "::error file=playbook/assessments/readiness.yml,line=3,col=10::version: the scoring"
     )
-    assert "dimension 'direction': weight 2 → 3" in result.stdout
+    assert "axis 'readiness': weight of 'direction' 2 → 3" in result.stdout
 
 
 def test_a_version_bump_passes(repo: Path) -> None:
@@ -122,7 +122,7 @@ def test_the_gate_compares_with_the_ref_not_the_working_tree(repo: Path) -> None
     assert result.returncode == 0, "version 2 > 1 at the base: the bump covers every change"
     result = run_cli("check", "--since", "HEAD", cwd=repo)
     assert result.returncode == 1
-    assert "band 'ready': min 75 → 80" in result.stderr
+    assert "verdict 'ready': 'readiness' from 75 → 80" in result.stderr
 
 
 def test_scoring_changes_lists_each_kind_of_change(repo: Path) -> None:
@@ -137,13 +137,13 @@ def test_scoring_changes_lists_each_kind_of_change(repo: Path) -> None:
     data["questions"][2]["dimension"] = "direction"
     data["scales"]["agreement"][3]["not_applicable"] = False
     data["scales"]["agreement"][3]["points"] = 0
-    data["bands"].pop()
+    data["verdicts"].pop()
     assert scoring_changes(old, Assessment.model_validate(data)) == [
         "scale 'agreement', choice 'na': points none → 0",
         "scale 'agreement', choice 'na': not applicable yes → no",
         "question 'resources': dimension capacity → direction",
         "question 'new' added",
-        "band 'ready' removed",
+        "verdict 'not-yet' removed",
         "the questions were reordered",
     ]
 

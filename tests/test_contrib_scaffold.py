@@ -60,7 +60,7 @@ def test_new_question_appends_to_a_scale_assessment_keeping_the_text(mini_projec
         "    dimension: direction\n"
         "    scale: agreement\n"
     )
-    # Inserted at the end of 'questions:', before 'bands:'; nothing else touched.
+    # Inserted at the end of 'questions:', before 'verdicts:'; nothing else touched.
     last_question = (
         "  - {id: resources, text: Resources exist., dimension: capacity, scale: agreement}\n"
     )
@@ -83,7 +83,9 @@ def test_new_question_on_a_fit_assessment_at_the_end_of_the_file(mini_project: P
     path = mini_project / "playbook/assessments/where.yml"
     text = (
         "id: where\ntitle: Where?\nversion: 1\nsummary: Fit.\n"
-        "outcomes:\n  - {id: ceo-office, title: CEO office, link: starting-points/ceo-office}\n"
+        "groups:\n  - {id: where, title: Where}\n"
+        "outcomes:\n  - {id: ceo-office, title: CEO office, group: where,"
+        " link: starting-points/ceo-office}\n"
         "questions:\n"
         "- id: first\n  text: First?\n  choices:\n"
         "  - {id: a, label: A, points: {ceo-office: 1}}\n"

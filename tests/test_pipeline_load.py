@@ -1,4 +1,7 @@
-"""Stage 1: the loader refuses unsafe or broken YAML with a located message."""
+"""Stage 1: the loader refuses unsafe or broken YAML with a located message.
+
+Every test here runs twice: with libyaml's parser and with the pure-Python one.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import pytest
 
 from generator.errors import ContentError
 from generator.load import load_yaml
+from tests.load_support import each_parser  # noqa: F401  (autouse: both parsers)
 
 
 def load(tmp_path: Path, content: bytes | str) -> tuple[object, list[ContentError]]:

@@ -183,10 +183,19 @@ def test_nav_entries_are_checked(mini_project: Path) -> None:
 
 
 def test_assessment_rules(mini_project: Path) -> None:
-    edit(mini_project, "assessments/readiness.yml", "    min: 0\n", "    min: 10\n")
+    edit(
+        mini_project,
+        "assessments/readiness.yml",
+        "{readiness: {max: 69}}",
+        "{readyness: {max: 69}}",
+    )
     edit(mini_project, "assessments/readiness.yml", "scale: agreement}", "scale: agree}")
     errors = errors_of(mini_project)
-    assert any("bands: a readiness assessment needs a band with 'min: 0'" in e for e in errors)
+    assert any(
+        "verdicts[1].when.scores.readyness: unknown score 'readyness'"
+        " (did you mean 'readiness'?)" in e
+        for e in errors
+    )
     assert any(
         "questions[1].scale: unknown scale 'agree' (did you mean 'agreement'?)" in e for e in errors
     )

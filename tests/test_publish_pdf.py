@@ -147,8 +147,8 @@ def test_print_page_speaks_the_brand_language(printed: Printed) -> None:
     assert '<nav class="print-toc"><h1>Inhalt</h1>' in page
     assert page.count("Kreuzen Sie pro Frage eine Antwort an.") == len(german.assessments)
     # Worksheet headings are demoted under their nav group, so match any level.
-    assert re.search(r"<h\d>Ergebnisstufen</h\d>", page)
-    assert re.search(r"<h\d>Bewertete Optionen</h\d>", page)
+    assert re.search(r"<h\d>Auswertung auf Papier</h\d>", page)
+    assert "<th>Ihre Punkte</th>" in page and "<th>Empfehlung</th>" in page
     assert "Tick one answer" not in page and "Contents" not in page
 
 

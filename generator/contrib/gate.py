@@ -1,8 +1,9 @@
 """The version gate: a scoring change without a new assessment ``version`` is an error.
 
 Saved and shared results carry the assessment's version; if the questions, choices,
-points, dimensions, weights or bands change under the same version, an old result
-would be read against the new scoring. Wording (titles, texts, help) is free to change.
+points, exclusions, dimensions, axes, weights, minimums or verdict conditions change
+under the same version, an old result would be read against the new scoring. Wording
+(titles, texts, help) and the plan's actions are free to change.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from generator.contrib.gitref import Snapshot, content_at
 from generator.errors import ContentError
-from generator.model import Assessment, Choice
+from generator.model import Assessment, Choice, Conditions
 from generator.project import ProjectPaths
 
 
@@ -22,18 +23,31 @@ def scoring_facts(assessment: Assessment) -> dict[str, Any]:
     for scale, choices in assessment.scales.items():
         facts[f"scale '{scale}'"] = _choices(choices)
     for d in assessment.dimensions:
-        facts[f"dimension '{d.id}'"] = {"weight": d.weight}
+        facts[f"dimension '{d.id}'"] = {"minimum": d.minimum}
+    for x in assessment.axes:
+        facts[f"axis '{x.id}'"] = {
+            **{f"weight of '{d}'": w for d, w in x.dimensions.items()},
+            "minimum": x.minimum,
+        }
     for o in assessment.outcomes:
-        facts[f"outcome '{o.id}'"] = {}
+        facts[f"outcome '{o.id}'"] = {"group": o.group, "minimum": o.minimum}
     for q in assessment.questions:
         facts[f"question '{q.id}'"] = {
             "dimension": q.dimension,
             "scale": q.scale,
             **(_choices(q.choices) if q.choices is not None else {}),
         }
-    for b in assessment.bands:
-        facts[f"band '{b.id}'"] = {"min": b.min}
+    for position, v in enumerate(assessment.verdicts, start=1):
+        facts[f"verdict '{v.id}'"] = {"position": position, **_conditions(v.when)}
     return facts
+
+
+def _conditions(conditions: Conditions) -> dict[str, Any]:
+    return {
+        **{f"'{k}' from": r.min for k, r in conditions.scores.items()},
+        **{f"'{k}' to": r.max for k, r in conditions.scores.items()},
+        **{f"answers to '{k}'": ", ".join(v) for k, v in conditions.answers.items()},
+    }
 
 
 def scoring_changes(old: Assessment, new: Assessment) -> list[str]:
@@ -84,6 +98,7 @@ def _choices(choices: list[Choice]) -> dict[str, Any]:
         f"choice '{c.id}'": {
             "points": _points(c.points),
             "not applicable": c.not_applicable,
+            "rules out": ", ".join(c.excludes) or None,
         }
         for c in choices
     }

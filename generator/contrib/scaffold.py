@@ -16,8 +16,8 @@ from generator.contrib.schema import MODELINE
 from generator.errors import ContentErrors, UsageError, display_path, suggestion
 from generator.load import load_yaml
 from generator.model import Assessment
+from generator.model.assessment_rules import check_assessment
 from generator.model.base import SLUG
-from generator.model.crossref import check_assessment
 from generator.model.validate import validate
 from generator.outputs import check_new_file
 from generator.project import ProjectPaths
@@ -134,6 +134,9 @@ def schema_line(target: Path, root: Path, schema: str) -> str:
 def _stanza(assessment: Assessment, new_id: str, indent: str) -> str:
     inner = indent + "  "
     out = [f"{indent}- id: {new_id}\n", f"{inner}text: The statement or question to answer.\n"]
+    if assessment.parts:
+        # Appended last, so it joins the last part (the questions of a part are together).
+        out.append(f"{inner}part: {assessment.questions[-1].part or assessment.parts[-1].id}\n")
     target: str
     if assessment.dimensions:
         target = assessment.dimensions[0].id
@@ -168,7 +171,7 @@ def _item_indent(block: list[str]) -> str:
 def _find_assessment(paths: ProjectPaths, assessment_id: str) -> tuple[Path, Assessment]:
     found: dict[str, tuple[Path, Assessment]] = {}
     for path in sorted((paths.playbook / "assessments").glob("*.y*ml")):
-        source, errors = load_yaml(path, display_path(path, paths.root))
+        source, errors = load_yaml(path, display_path(path, paths.root), sandbox=paths.root)
         value, more = validate(source, Assessment) if source else (None, [])
         if value is not None:
             found[value.id] = (path, value)

@@ -1,6 +1,17 @@
 """Stage 2: typed content models and the validation of a whole playbook."""
 
-from generator.model.assessment import Assessment, Band, Choice, Dimension, Outcome, Question
+from generator.model.assessment import (
+    Action,
+    Assessment,
+    Axis,
+    Choice,
+    Conditions,
+    Dimension,
+    Outcome,
+    OutcomeGroup,
+    Question,
+    Verdict,
+)
 from generator.model.base import KINDS, Ref, Slug, Text
 from generator.model.brand import Brand
 from generator.model.content import (
@@ -15,15 +26,18 @@ from generator.model.project import Item, Playbook, load_playbook
 
 __all__ = [
     "KINDS",
+    "Action",
     "Assessment",
-    "Band",
+    "Axis",
     "Brand",
     "Choice",
+    "Conditions",
     "Dimension",
     "Factors",
     "Glossary",
     "Item",
     "Outcome",
+    "OutcomeGroup",
     "Playbook",
     "PlaybookInfo",
     "Question",
@@ -33,5 +47,6 @@ __all__ = [
     "StartingPoint",
     "Structure",
     "Text",
+    "Verdict",
     "load_playbook",
 ]

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from generator.errors import ContentError, KeyPath, suggestion
 from generator.load import SourceFile
 from generator.model.assessment import Assessment
+from generator.model.assessment_rules import check_assessment
 from generator.model.base import KINDS, Ref, Text, links_in
 from generator.model.brand import check_brand_files
 from generator.model.project import Item, Playbook
@@ -55,8 +56,17 @@ def check_references(playbook: Playbook) -> list[ContentError]:
         errors += _check_raw(source, model, pages)
     errors += _check_nav(playbook, pages)
     errors += check_brand_files(playbook.brand.model, playbook.brand.source)
+    # A role whose file failed validation is reported there, not again as an owner.
+    roles = [r.model.id for r in playbook.roles] + [
+        p.removeprefix("roles/").removesuffix(".md")
+        for p in playbook.unvalidated_pages
+        if p.startswith("roles/")
+    ]
+    assessments = {a.model.id: a.model for a in playbook.assessments}
     for assessment in playbook.assessments:
-        errors += check_assessment(assessment.model, assessment.source)
+        errors += check_assessment(
+            assessment.model, assessment.source, roles=roles, assessments=assessments
+        )
     return errors
 
 
@@ -214,129 +224,6 @@ def _check_nav(playbook: Playbook, pages: dict[str, set[str]]) -> list[ContentEr
                     f"there is content in '{kind}/' but the nav does not place it",
                     f"add '- {kind}' to the nav",
                     key=True,
-                )
-            )
-    return errors
-
-
-def check_assessment(assessment: Assessment, source: SourceFile) -> list[ContentError]:
-    """The rules that span an assessment's fields, each located in its file."""
-    errors: list[ContentError] = []
-    err = errors.append
-    dims = {d.id for d in assessment.dimensions}
-    outs = {o.id for o in assessment.outcomes}
-    targets = dims | outs
-    if bool(dims) == bool(outs):
-        err(
-            source.error(
-                (),
-                "an assessment has either 'dimensions' (readiness) or 'outcomes'"
-                " (fit), not both and not neither",
-                "keep one of the two lists",
-            )
-        )
-    for name, values in (
-        ("dimensions", [d.id for d in assessment.dimensions]),
-        ("outcomes", [o.id for o in assessment.outcomes]),
-        ("questions", [q.id for q in assessment.questions]),
-        ("bands", [b.id for b in assessment.bands]),
-    ):
-        for i, value in enumerate(values):
-            if value in values[:i]:
-                err(source.error((name, i, "id"), f"duplicate id '{value}' in {name}"))
-    if dims and not any(b.min == 0 for b in assessment.bands):
-        err(
-            source.error(
-                ("bands",),
-                "a readiness assessment needs a band with 'min: 0'",
-                "so that every overall score falls in a band",
-                key=True,
-            )
-        )
-    if outs and assessment.bands:
-        err(source.error(("bands",), "bands only apply to readiness assessments", key=True))
-    for s_id, choices in assessment.scales.items():
-        errors.extend(_check_choices(source, ("scales", s_id), choices, targets, dims=bool(dims)))
-    for qi, q in enumerate(assessment.questions):
-        at: KeyPath = ("questions", qi)
-        if (q.scale is None) == (q.choices is None):
-            err(
-                source.error(
-                    at,
-                    "a question has either 'scale' or 'choices'",
-                    f"add 'scale: {next(iter(assessment.scales), 'agreement')}'",
-                )
-            )
-        if q.scale is not None and q.scale not in assessment.scales:
-            err(
-                source.error(
-                    (*at, "scale"),
-                    f"unknown scale '{q.scale}'",
-                    suggestion(q.scale, assessment.scales),
-                )
-            )
-        if q.dimension is not None and q.dimension not in dims:
-            err(
-                source.error(
-                    (*at, "dimension"),
-                    f"unknown dimension '{q.dimension}'",
-                    suggestion(q.dimension, dims),
-                )
-            )
-        if dims and q.scale is not None and q.dimension is None:
-            err(source.error(at, "a question on a scale needs a 'dimension'", suggestion("", dims)))
-        if q.choices is not None:
-            errors.extend(_check_choices(source, (*at, "choices"), q.choices, targets, dims=False))
-        choices = assessment.choices_of(q)
-        if choices and all(c.not_applicable for c in choices):
-            err(source.error(at, "every choice is 'not applicable': nothing can be scored"))
-    return errors
-
-
-def _check_choices(
-    source: SourceFile, at: KeyPath, choices: list[Any], targets: set[str], *, dims: bool
-) -> list[ContentError]:
-    errors = []
-    ids = [c.id for c in choices]
-    for ci, choice in enumerate(choices):
-        here = (*at, ci)
-        if choice.id in ids[:ci]:
-            errors.append(source.error((*here, "id"), f"duplicate choice id '{choice.id}'"))
-        if choice.not_applicable:
-            if choice.points is not None:
-                errors.append(
-                    source.error(
-                        (*here, "points"),
-                        "a 'not applicable' choice gives no points",
-                        "remove 'points'",
-                    )
-                )
-            continue
-        if choice.points is None:
-            errors.append(
-                source.error(
-                    here,
-                    "the choice has no 'points'",
-                    "add 'points: 0' or points per dimension or outcome",
-                )
-            )
-        elif isinstance(choice.points, dict):
-            for target in choice.points:
-                if target not in targets:
-                    errors.append(
-                        source.error(
-                            (*here, "points", target),
-                            f"unknown dimension or outcome '{target}'",
-                            suggestion(target, targets),
-                            key=True,
-                        )
-                    )
-        elif not dims:
-            errors.append(
-                source.error(
-                    (*here, "points"),
-                    "points on a question's own choices name their targets",
-                    "write 'points: {outcome-id: 2}'",
                 )
             )
     return errors

@@ -93,7 +93,7 @@ class _Collector:
         self.unvalidated: list[tuple[SourceFile, type[BaseModel]]] = []
 
     def read(self, path: Path, model: type[M], kind: str | None = None) -> Item[M] | None:
-        source, errors = load_yaml(path, display_path(path, self.base))
+        source, errors = load_yaml(path, display_path(path, self.base), sandbox=self.base)
         self.errors += errors
         value = None
         if source is not None:

@@ -71,7 +71,7 @@ def zip_members(site_dir: Path) -> list[str]:
 def readme_text(playbook: Playbook) -> str:
     """The short note a reader sees first, in the brand's language: extract, open
     index.html, nothing is sent."""
-    from generator.assessment import fill, ui_strings
+    from generator.ui_strings import fill, ui_strings
 
     info = playbook.info.model
     template = ui_strings(playbook.brand.model.language)["zip_readme"]

@@ -17,13 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import markdown  # type: ignore[import-untyped]
-
-from generator.assessment import fill, ui_strings
 from generator.htmlscan import is_outside
 from generator.model import Playbook
 from generator.model.assessment import Assessment
-from generator.render import resolve_links
+from generator.publish.worksheet import WORKSHEET_CSS, worksheet
+from generator.ui_strings import fill, ui_strings
 
 PRINT_PAGE = "print-playbook.html"
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.DOTALL)
@@ -39,7 +37,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _BODY = re.compile(r"<body([^>]*)>")
 
-PRINT_CSS = """
+PRINT_CSS = (
+    """
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
 html, body { background: #fff; }
 body { font-size: 11pt; }
@@ -55,13 +54,10 @@ body { font-size: 11pt; }
 .print-toc ul ul { padding-left: 8mm; }
 .print-toc a { color: inherit; text-decoration: none; }
 .print-section { break-before: page; }
-.print-worksheet fieldset { border: 1px solid #999; border-radius: 2mm; margin: 0 0 4mm;
-  padding: 2mm 4mm; break-inside: avoid; }
-.print-worksheet ul.print-choices { list-style: none; padding-left: 0; margin: 1mm 0; }
-.md-typeset .print-worksheet ul.print-choices li { display: inline-block; margin: 0 8mm 1mm 0; }
-.print-worksheet ul.print-choices li::before { content: "\\2610\\00a0\\00a0"; font-size: 13pt; }
 .md-typeset a { color: inherit; }
 """
+    + WORKSHEET_CSS
+)
 
 
 @dataclass(frozen=True)
@@ -157,47 +153,6 @@ def _page_content(
             content = pattern.sub("", content)
     rewriter = _Rewriter(page, pages)
     return rewriter.urls(rewriter.ids(content))
-
-
-def _markdown(text: str | None, page: str) -> str:
-    if not text:
-        return ""
-    return str(markdown.markdown(resolve_links(str(text), page), extensions=["attr_list"]))
-
-
-def worksheet(assessment: Assessment, page: str, ui: dict[str, str]) -> str:
-    """An assessment as a worksheet to fill in on paper: every question, every choice."""
-    md_page = page.removesuffix(".html") + ".md"
-    parts = [
-        f'<h1 id="top">{html.escape(assessment.title)}</h1>',
-        _markdown(assessment.summary, md_page),
-        _markdown(assessment.intro, md_page),
-        f"<p><em>{html.escape(ui['print_worksheet_hint'])}</em></p>",
-    ]
-    for number, question in enumerate(assessment.questions, start=1):
-        choices = "".join(
-            f"<li>{html.escape(c.label)}</li>" for c in assessment.choices_of(question)
-        )
-        parts.append(
-            f'<fieldset id="{html.escape(question.id)}"><p><strong>{number}.</strong> '
-            f"{_markdown(question.text, md_page).removeprefix('<p>').removesuffix('</p>')}</p>"
-            f'<ul class="print-choices">{choices}</ul></fieldset>'
-        )
-    if assessment.bands:
-        rows = "".join(
-            f"<tr><td>{band.min}</td><td>{html.escape(band.title)}</td></tr>"
-            for band in sorted(assessment.bands, key=lambda b: b.min)
-        )
-        parts.append(
-            f"<h2>{html.escape(ui['print_bands_heading'])}</h2><table><thead><tr>"
-            f"<th>{html.escape(ui['print_bands_from'])}</th>"
-            f"<th>{html.escape(ui['print_bands_result'])}</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-        )
-    if assessment.outcomes:
-        items = "".join(f"<li>{html.escape(o.title)}</li>" for o in assessment.outcomes)
-        parts.append(f"<h2>{html.escape(ui['print_options_heading'])}</h2><ul>{items}</ul>")
-    return f'<div class="print-worksheet">{"".join(parts)}</div>'
 
 
 def _logo_tag(playbook: Playbook) -> str:

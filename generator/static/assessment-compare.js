@@ -2,14 +2,16 @@
  *
  * The reader picks exported JSON files (several people or teams, or one team over
  * time). Each goes through the same check as the re-import (checkResult in
- * assessment.js) and is scored again with this page's scorer: the numbers stored in a
- * file are never shown. Labels and file names are untrusted: textContent only. Loaded
- * before assessment.js, which adds the control to its toolbar when this file is there.
+ * assessment-input.js) and is scored again with this page's scorer: the numbers stored
+ * in a file are never shown. Labels and file names are untrusted: textContent only.
+ * Loaded before assessment.js, which adds the control to its toolbar when this file is
+ * there; the page object it is given provides {spec, t, root, live, notice, clearNotices}.
  */
 (function () {
   "use strict";
 
-  if (!window.ccoPlaybook || window.ccoPlaybook.Comparison) return;
+  var api = window.ccoPlaybook;
+  if (!api || !api.input || !api.view || api.Comparison) return;
 
   var MAX_FILES = 20;
   var COLOURS = 8;
@@ -18,7 +20,12 @@
     this.page = page;
     this.spec = page.spec;
     this.toolbar = toolbar;
-    this.x = window.ccoPlaybook.internals;
+    this.x = {
+      el: api.view.el, svg: api.view.svg, download: api.view.download,
+      cleanLabel: api.input.cleanLabel, cleanDate: api.input.cleanDate,
+      checkResult: api.input.checkResult, csvCell: api.input.csvCell,
+      fileName: api.input.fileName, MAX_FILE: api.input.MAX_FILE
+    };
     this.section = null;
   }
 
@@ -108,52 +115,62 @@
           name: label || name,
           date: x.cleanDate(parsed.exported),
           // Re-scored here: the "result" stored in the file is not trusted.
-          result: window.ccoPlaybook.score(spec.id, checked.answers)
+          result: api.score(spec.id, checked.answers)
         }
       });
     };
     reader.readAsText(file);
   };
 
-  /* One row per dimension or outcome, then overall and band (readiness) or the
-   * ranking (fit), then the number of answers. Table, chart and CSV all read these. */
+  /* One row per dimension or outcome, then the axes and the verdict (readiness) or
+   * each group's ranking (fit), then the number of answers. Table, chart and CSV all
+   * read these. */
   Comparison.prototype.rows = function (entries) {
-    var self = this, spec = this.spec;
-    var readiness = spec.style === "readiness";
-    var rows = spec.targets.map(function (target) {
+    var self = this, spec = this.spec, byId = api.explain.byId;
+    var rows = spec.axes.map(function (axis) {
       return {
-        kind: "csv_score", id: target.id, title: target.title, bar: true,
-        cells: entries.map(function (e) { return e.result.scores[target.id]; })
+        kind: "csv_axis", id: axis.id, title: axis.title, bar: true,
+        cells: entries.map(function (e) { return e.result.axes[axis.id]; })
       };
     });
-    if (readiness) {
+    spec.targets.forEach(function (target) {
       rows.push({
-        kind: "csv_overall", id: "", title: this.t("compare_overall"), bar: true,
-        cells: entries.map(function (e) { return e.result.overall; })
+        kind: "csv_score", id: target.id, title: target.title, bar: true,
+        cells: entries.map(function (e) { return e.result.scores[target.id]; })
       });
+    });
+    if (spec.verdicts.length) {
       rows.push({
-        kind: "csv_band", id: "", title: this.t("compare_band"),
+        kind: "csv_verdict", id: "", title: this.t("compare_verdict"),
         cells: entries.map(function (e) {
-          var band = spec.bands.filter(function (b) { return b.id === e.result.band; })[0];
-          return band ? band.title : null;
+          var verdict = e.result.verdict === null ? null : byId(spec.verdicts, e.result.verdict);
+          return verdict ? verdict.title : null;
         })
       });
-    } else {
-      spec.targets.forEach(function (unused, rank) {
-        rows.push({
-          kind: "csv_rank", id: String(rank + 1), title: self.t("compare_rank", { rank: rank + 1 }),
-          cells: entries.map(function (e) {
-            var id = e.result.ranking[rank];
-            return id !== undefined && e.result.scores[id] !== null ? self.page.titleOf(id) : null;
-          })
-        });
-      });
     }
+    spec.groups.forEach(function (group) {
+      var size = spec.targets.filter(function (t) { return t.group === group.id; }).length;
+      for (var rank = 0; rank < size; rank += 1) {
+        rows.push(self.rankRow(entries, group, rank));
+      }
+    });
     rows.push({
       kind: "csv_answered", id: "", title: this.t("compare_answered", { total: spec.questions.length }),
       cells: entries.map(function (e) { return e.result.answered; })
     });
     return rows;
+  };
+
+  Comparison.prototype.rankRow = function (entries, group, rank) {
+    var spec = this.spec;
+    return {
+      kind: "csv_rank", id: group.id + "-" + (rank + 1),
+      title: this.t("compare_rank", { group: group.title, rank: rank + 1 }),
+      cells: entries.map(function (e) {
+        var id = (e.result.ranking[group.id] || [])[rank];
+        return id !== undefined && e.result.scores[id] !== null ? api.explain.byId(spec.targets, id).title : null;
+      })
+    };
   };
 
   Comparison.prototype.hide = function () {
@@ -248,7 +265,7 @@
     table.appendChild(el("caption", null, this.caption()));
     var head = table.appendChild(el("thead")).appendChild(el("tr"));
     var corner = head.appendChild(el("th", null,
-      this.t(this.spec.style === "readiness" ? "col_dimension" : "col_option")));
+      this.t("col_measure")));
     corner.scope = "col";
     entries.forEach(function (entry) {
       var th = head.appendChild(el("th"));
