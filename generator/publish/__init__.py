@@ -15,6 +15,7 @@ from generator.model import Playbook
 from generator.outputs import PDF, ZIP, explained_failure
 from generator.publish.archive import write_zip
 from generator.publish.offline import check_offline
+from generator.reproducible import build_epoch
 from generator.site import Progress, build_site
 
 
@@ -51,7 +52,8 @@ def build(
 
             progress("printing the PDF with headless Chromium")
             with explained_failure(PDF, pdf_file):
-                size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)
+                epoch = build_epoch(config_file.resolve().parent)
+                size = write_pdf(staging, list(config.nav or []), playbook, pdf_file, epoch=epoch)
             progress(f"wrote {pdf_file} ({human_size(size)})")
         if zip_file is not None:
             with explained_failure(ZIP, zip_file):
