@@ -42,8 +42,10 @@
       item.appendChild(el("span", "cco-swatch " + cls));
       item.appendChild(el("span", null, self.t("workshop_answer_count", { answer: c.label, count: count })));
       if (!count) return;
-      var part = bar.appendChild(el("span", "cco-dist__part " + cls, String(count)));
+      var part = bar.appendChild(el("span", "cco-dist__part " + cls));
       part.style.flexGrow = String(count);
+      // On a chip of the page's own colours: readable on any series colour or pattern.
+      part.appendChild(el("span", "cco-dist__count", String(count)));
     });
     return box;
   };
