@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site zip pdf test lint format serve check clean constraints browser
+.PHONY: site zip pdf test lint format serve check clean constraints browser engines lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,39 @@ format: $(VENV)/.test-installed
 
 test: $(VENV)/.test-installed browser lint
 	$(BIN)/python -m pytest -q
+
+# Longevity: Zensical builds the plugin-free `render --out` project, ProperDocs the default
+# project with the plugin; each in a virtualenv of its own, at a pinned version.
+ZENSICAL := zensical==0.0.73
+PROPERDOCS := properdocs==1.6.7
+
+.venv-zensical/.installed: Makefile
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip --disable-pip-version-check -q install '$(ZENSICAL)'
+	@touch $@
+
+.venv-properdocs/.installed: Makefile pyproject.toml constraints.txt
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/python -m pip --disable-pip-version-check -q install -c constraints.txt -e . '$(PROPERDOCS)'
+	@touch $@
+
+engines: $(VENV)/.test-installed browser .venv-zensical/.installed .venv-properdocs/.installed
+	CCO_ZENSICAL=$(CURDIR)/.venv-zensical/bin/zensical \
+	CCO_PROPERDOCS=$(CURDIR)/.venv-properdocs/bin/properdocs \
+	$(BIN)/python -m pytest -m engines -q
+
+# Lighthouse from npm (pinned by tests/lighthouse/package-lock.json), driving the system
+# Chromium: accessibility and best practices must be 100; performance is reported.
+.lighthouse/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	mkdir -p .lighthouse
+	cp tests/lighthouse/package.json tests/lighthouse/package-lock.json .lighthouse/
+	# npm install, not npm ci: a Lighthouse dependency asks for "third-party-web@latest",
+	# which npm ci reports as out of step with any lock file once a newer one is out.
+	cd .lighthouse && npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: $(VENV)/.test-installed browser .lighthouse/.installed
+	$(BIN)/python -m pytest -m lighthouse -q -s
 
 constraints: $(VENV)/.test-installed
 	{ grep '^#' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^cco-playbook'; } > constraints.new

@@ -29,10 +29,16 @@ PAGE_SCRIPTS = (
     "assessment-score.js",
     "assessment-explain.js",
     "assessment-input.js",
+    "assessment-group.js",
+    "assessment-group-files.js",
     "assessment-view.js",
     "assessment-result.js",
     "assessment-export.js",
     "assessment-compare.js",
+    "assessment-workshop-view.js",
+    "assessment-workshop-pack.js",
+    "assessment-facilitator.js",
+    "assessment-workshop.js",
     "assessment.js",
 )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import __version__
 from generator.diagnostics import report, report_error
 from generator.errors import PlaybookError, UsageError
+from generator.group import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP
 from generator.model.kinds import SCAFFOLDS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -29,6 +30,7 @@ _EXAMPLES = """examples:
   cco-playbook build --zip dist/playbook.zip --pdf dist/playbook.pdf
   cco-playbook build --brand examples/acme/brand.yml --site-dir site-acme
   cco-playbook score --assessment readiness answers.json
+  cco-playbook aggregate --assessment readiness results/*.json --baseline last-quarter/*.json
 
 Exit status: 0 ok, 1 content errors or a failed build, 2 usage errors."""
 
@@ -177,6 +179,38 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="{questionId: choiceId} JSON, or a results file exported from the site",
     )
+
+    p = command(
+        "aggregate",
+        "read several exported results together; prints the group JSON",
+        "The numbers the workshop view shows: per question the answers, the group's"
+        " answer and the spread, per score the median, the group's verdict, teams and the"
+        " trend against a baseline. Files from another playbook, assessment or version,"
+        " duplicates and damaged files are skipped and listed on stderr.",
+    )
+    p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="exported results files")
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="an earlier round's results files, for the trend",
+    )
+    size = p.add_mutually_exclusive_group()
+    size.add_argument(
+        "--min-group",
+        type=int,
+        default=DEFAULT_MIN_GROUP,
+        metavar="N",
+        help=f"smallest group (room, team, baseline) shown in detail (default {DEFAULT_MIN_GROUP},"
+        f" at least {LOWEST_MIN_GROUP})",
+    )
+    size.add_argument(
+        "--all-groups",
+        action="store_true",
+        help="show every group in detail, however small (anonymity off)",
+    )
     return parser
 
 
@@ -186,6 +220,7 @@ def _parser() -> argparse.ArgumentParser:
 _COMMANDS = {
     "check": "generator.commands.content",
     "score": "generator.commands.content",
+    "aggregate": "generator.commands.content",
     "schema": "generator.commands.content",
     "new": "generator.commands.content",
     "diff": "generator.commands.content",

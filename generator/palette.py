@@ -17,9 +17,15 @@ from generator.errors import KeyPath
 AA = 4.5
 WHITE = "#ffffff"
 BLACK = "#000000"
-#: Material's page backgrounds: white, and the slate scheme's hsl(232, 15%, 14%).
+#: Material's page backgrounds: white, and the slate scheme's hsl(232, 15%, 14%) as
+#: Chromium paints it (#1e2129; the exact conversion gives #1e2029, and a link colour
+#: derived against that one falls just short of AA on the real page).
 LIGHT_PAGE = WHITE
-DARK_PAGE = "#1e2029"
+DARK_PAGE = "#1e2129"
+#: The slate scheme's lighter surface, hsl(232, 15%, 18%): code blocks, and the notices
+#: and boxes that use the code background. Links sit on it too, so dark-scheme link
+#: colours are made readable on it, and so on the darker page as well.
+DARK_SURFACE = "#272a35"
 _STEP = 0.02
 
 
@@ -120,10 +126,10 @@ def derive_palette(primary: str, accent: str) -> BrandPalette:
         "--md-accent-bg-color--light": _translucent(accent_text, 0.7),
     }
     # The dark page keeps the brand's header but needs lighter link and hover colours.
-    dark_accent = readable_on(accent, DARK_PAGE)
+    dark_accent = readable_on(accent, DARK_SURFACE)
     dark_accent_text = text_on(dark_accent)
     palette.dark = {
-        "--md-typeset-a-color": readable_on(primary, DARK_PAGE),
+        "--md-typeset-a-color": readable_on(primary, DARK_SURFACE),
         "--md-accent-fg-color": dark_accent,
         "--md-accent-fg-color--transparent": _translucent(dark_accent, 0.1),
         "--md-accent-bg-color": dark_accent_text,
@@ -137,10 +143,10 @@ def derive_palette(primary: str, accent: str) -> BrandPalette:
         (
             ("colors", "primary"),
             palette.dark["--md-typeset-a-color"],
-            DARK_PAGE,
+            DARK_SURFACE,
             "links on the dark page",
         ),
-        (("colors", "accent"), dark_accent, DARK_PAGE, "hovered links on the dark page"),
+        (("colors", "accent"), dark_accent, DARK_SURFACE, "hovered links on the dark page"),
     ]
     for key, text, background, where in checks:
         ratio = contrast(text, background)

@@ -285,6 +285,7 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
     site.assets.update(assessment_assets(playbook))
     site.nav = build_nav(playbook, site)
     site.extra_css = [f"{ASSET_DIR}/playbook.css"]
+    site.extra_javascript = [f"{ASSET_DIR}/accessibility.js"]
     site.abbreviations = abbreviations(playbook)
     return site
 

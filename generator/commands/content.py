@@ -1,4 +1,4 @@
-"""The commands that read content only: check, score, schema, new, diff.
+"""The commands that read content only: check, score, aggregate, schema, new, diff.
 
 They need no MkDocs, Material, Jinja or Playwright, and do not import them.
 """
@@ -20,6 +20,8 @@ from generator.errors import (
     display_path,
     suggestion,
 )
+from generator.group import LOWEST_MIN_GROUP
+from generator.group_files import aggregate_paths
 from generator.model.kinds import KINDS
 from generator.playbook import load_playbook
 from generator.project import read_project
@@ -85,4 +87,36 @@ def score(args: argparse.Namespace) -> int:
     for note in notes:
         progress(note)
     print(json.dumps(result, indent=2))
+    return 0
+
+
+def aggregate(args: argparse.Namespace) -> int:
+    """Read several exported results together; print the group JSON."""
+    if not args.all_groups and args.min_group < LOWEST_MIN_GROUP:
+        raise UsageError(
+            f"--min-group must be at least {LOWEST_MIN_GROUP}: smaller groups would show"
+            " who answered what (use --all-groups to turn anonymity off)"
+        )
+    for path in [*args.files, *(args.baseline or [])]:
+        if not path.is_file():
+            raise UsageError(f"no results file at '{path}'")
+    playbook = load_playbook(read_project(args.config_file))
+    found = {a.model.id: a.model for a in playbook.assessments}
+    if args.assessment not in found:
+        raise UsageError(
+            f"unknown assessment '{args.assessment}' ({suggestion(args.assessment, found)})"
+        )
+    group, notes = aggregate_paths(
+        found[args.assessment],
+        playbook.info.model.id,
+        args.files,
+        args.baseline,
+        None if args.all_groups else args.min_group,
+    )
+    for note in notes:
+        progress(note)
+    print(json.dumps(group, indent=2))
+    if group["respondents"] == 0:
+        progress("no results file could be counted")
+        return 1
     return 0

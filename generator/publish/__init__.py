@@ -16,6 +16,7 @@ from generator.outputs import PDF, ZIP, explained_failure
 from generator.publish.archive import write_zip
 from generator.publish.offline import check_offline
 from generator.publish.pdf import require_playwright, write_pdf
+from generator.reproducible import build_epoch
 from generator.site.build import Progress, build_site
 
 
@@ -52,7 +53,8 @@ def build(
         if pdf_file is not None:
             progress("printing the PDF with headless Chromium")
             with explained_failure(PDF, pdf_file):
-                size = write_pdf(staging, list(config.nav or []), playbook, pdf_file)
+                epoch = build_epoch(config_file.resolve().parent)
+                size = write_pdf(staging, list(config.nav or []), playbook, pdf_file, epoch=epoch)
             progress(f"wrote {pdf_file} ({human_size(size)})")
         if zip_file is not None:
             with explained_failure(ZIP, zip_file):

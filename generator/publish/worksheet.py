@@ -24,12 +24,22 @@ WORKSHEET_CSS = """
 .md-typeset .print-worksheet ul.print-choices li { margin: 0 0 1mm; }
 .print-worksheet ul.print-choices li::before { content: "\\2610\\00a0\\00a0"; font-size: 13pt; }
 .print-worksheet .print-points, .print-worksheet .print-counts { color: #555; font-size: 9pt; }
-.print-worksheet table { width: 100%; border-collapse: collapse; break-inside: avoid; }
-.print-worksheet th, .print-worksheet td { border: 1px solid #999; padding: 1.5mm 2mm;
-  vertical-align: top; text-align: left; }
-.print-worksheet td.print-blank { min-width: 16mm; }
-.print-worksheet .print-fields td { height: 9mm; width: 40%; }
-.print-worksheet .print-notes { border: 1px solid #999; height: 60mm; }
+/* Prefixed to outweigh Material's table rules, whose minimum column widths would make
+   the grids wider than A4, and Chromium would then shrink every page to fit them. */
+.md-typeset .print-worksheet table { display: table; width: 100%; border-collapse: collapse;
+  break-inside: avoid; font-size: 9.5pt; }
+.md-typeset .print-worksheet table th, .md-typeset .print-worksheet table td {
+  min-width: 0; border: 1px solid #999; padding: 1.5mm 2mm; vertical-align: top;
+  text-align: left; }
+.md-typeset .print-worksheet table tbody th { width: 28%; }
+.md-typeset .print-worksheet table td.print-blank { min-width: 14mm; }
+.md-typeset .print-worksheet table.print-fields th { width: 12%; }
+.md-typeset .print-worksheet table.print-fields td { height: 9mm; width: 38%; }
+.print-worksheet p:has(+ table) { break-after: avoid; }
+/* Notes get a sheet of their own: a box squeezed under the grid, or pushed alone onto a
+   nearly empty page, would serve a workshop less well than a full page. */
+.print-worksheet :is(h2, h3, h4):has(+ .print-notes) { break-before: page; }
+.print-worksheet .print-notes { border: 1px solid #999; height: 215mm; break-inside: avoid; }
 """
 
 

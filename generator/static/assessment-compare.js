@@ -14,14 +14,14 @@
   if (!api || !api.input || !api.view || api.Comparison) return;
 
   var MAX_FILES = 20;
-  var COLOURS = 8;
+  var PATTERNS = ["stripes", "dots", "cross"];
 
   function Comparison(page, toolbar) {
     this.page = page;
     this.spec = page.spec;
     this.toolbar = toolbar;
     this.x = {
-      el: api.view.el, svg: api.view.svg, download: api.view.download,
+      el: api.view.el, svg: api.view.svg, download: api.view.download, series: api.view.series,
       cleanLabel: api.input.cleanLabel, cleanDate: api.input.cleanDate,
       checkResult: api.input.checkResult, csvCell: api.input.csvCell,
       fileName: api.input.fileName, MAX_FILE: api.input.MAX_FILE
@@ -210,22 +210,23 @@
   };
 
   Comparison.prototype.legend = function (entries) {
-    var el = this.x.el;
-    var list = el("ol", "cco-compare__legend");
+    var self = this, el = this.x.el, series = this.x.series;
+    var list = el("ul", "cco-compare__legend");
     entries.forEach(function (entry, i) {
       var item = list.appendChild(el("li"));
-      item.appendChild(el("span", "cco-compare__swatch cco-compare--c" + (i % COLOURS)));
-      item.appendChild(el("span", null, entry.name));
+      item.appendChild(el("span", "cco-compare__swatch " + series(i)));
+      item.appendChild(el("span", null, self.t("compare_series", { number: i + 1, name: entry.name })));
       if (entry.date) item.appendChild(el("span", "cco-compare__date", entry.date));
     });
     return list;
   };
 
   /* Grouped horizontal bars: one group per row, one bar per result, in legend order,
-   * each with its number written next to it (colour is never the only cue). */
+   * each led by its result's number and followed by its value (colour is never the only
+   * cue; past eight results a pattern joins the colour). */
   Comparison.prototype.chart = function (entries, rows) {
     var x = this.x, el = x.el, svg = x.svg;
-    var bar = 12, gap = 3, labelHeight = 20, groupGap = 14, width = 640, track = 560;
+    var bar = 12, gap = 3, labelHeight = 20, groupGap = 14, width = 640, start = 30, track = 530;
     var groupHeight = labelHeight + entries.length * (bar + gap) + groupGap;
     var figure = el("figure", "cco-compare__chart");
     var caption = el("figcaption", null, this.caption() + ". " + this.t("compare_chart_note"));
@@ -234,28 +235,55 @@
       viewBox: "0 0 " + width + " " + rows.length * groupHeight, width: "100%", role: "img",
       "aria-labelledby": caption.id, focusable: "false", "class": "cco-chart cco-compare__svg"
     });
+    picture.appendChild(this.patterns(PATTERNS));
+    var patternId = this.patternId;
     rows.forEach(function (row, r) {
       var top = r * groupHeight;
       var label = picture.appendChild(svg("text", { x: 0, y: top + 14, "class": "cco-chart__label" }));
       label.textContent = row.title;
       row.cells.forEach(function (value, i) {
         var y = top + labelHeight + i * (bar + gap);
-        var group = picture.appendChild(svg("g", { "class": "cco-compare--c" + (i % COLOURS) }));
+        var group = picture.appendChild(svg("g", { "class": x.series(i) }));
         var hover = group.appendChild(svg("title"));
         hover.textContent = entries[i].name + ": " + (value === null ? "–" : value);
-        group.appendChild(svg("rect", { x: 0, y: y, width: track, height: bar, rx: 2, "class": "cco-chart__track" }));
+        var which = group.appendChild(svg("text", { x: 0, y: y + bar - 1, "class": "cco-chart__series" }));
+        which.textContent = String(i + 1);
+        group.appendChild(svg("rect", { x: start, y: y, width: track, height: bar, rx: 2, "class": "cco-chart__track" }));
         if (value !== null) {
-          group.appendChild(svg("rect", {
-            x: 0, y: y, width: Math.max(2, track * value / 100), height: bar, rx: 2, "class": "cco-compare__bar"
-          }));
+          var size = { x: start, y: y, width: Math.max(2, track * value / 100), height: bar, rx: 2 };
+          group.appendChild(svg("rect", Object.assign({ "class": "cco-compare__bar" }, size)));
+          var pattern = Math.floor(i / 8) % 4;
+          if (pattern > 0) {
+            group.appendChild(svg("rect", Object.assign({ fill: "url(#" + patternId + PATTERNS[pattern - 1] + ")" }, size)));
+          }
         }
-        var number = group.appendChild(svg("text", { x: track + 8, y: y + bar - 1, "class": "cco-chart__value" }));
+        var number = group.appendChild(svg("text", { x: start + track + 8, y: y + bar - 1, "class": "cco-chart__value" }));
         number.textContent = value === null ? "–" : String(value);
       });
     });
     figure.appendChild(picture);
     figure.appendChild(caption);
     return figure;
+  };
+
+  /* Stripes, dots and a cross-hatch in white over the series colour, for results 9 on. */
+  Comparison.prototype.patterns = function (names) {
+    var svg = this.x.svg;
+    this.patternId = "cco-compare-" + this.spec.id + "-";
+    var defs = svg("defs");
+    var marks = {
+      stripes: [["path", { d: "M0 6L6 0", "stroke-width": 1.6 }]],
+      dots: [["circle", { cx: 3, cy: 3, r: 1.3 }]],
+      cross: [["path", { d: "M0 0L6 6M6 0L0 6", "stroke-width": 1.1 }]]
+    };
+    var id = this.patternId;
+    names.forEach(function (name) {
+      var pattern = defs.appendChild(svg("pattern", { id: id + name, width: 6, height: 6, patternUnits: "userSpaceOnUse" }));
+      marks[name].forEach(function (m) {
+        pattern.appendChild(svg(m[0], Object.assign({ fill: "#fff", stroke: "#fff" }, m[1])));
+      });
+    });
+    return defs;
   };
 
   Comparison.prototype.table = function (entries, rows) {

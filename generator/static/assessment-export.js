@@ -45,7 +45,7 @@
       b.addEventListener("click", action);
     }
     button("print", function () { window.print(); }, "data-assessment-print");
-    button("download_json", function () {
+    function downloadJson() {
       // Built on click, so the label and date are the ones at the time of export.
       var exported = {
         format: "cco-playbook-assessment", playbook: data.playbook, brand: data.brand,
@@ -54,7 +54,8 @@
       };
       view.download(input.fileName(spec, "json", page.label), "application/json",
         JSON.stringify(exported, null, 2) + "\n");
-    }, "data-assessment-json");
+    }
+    button("download_json", downloadJson, "data-assessment-json");
     button("download_csv", function () {
       view.download(input.fileName(spec, "csv", page.label), "text/csv;charset=utf-8",
         "\ufeff" + self.csv(answers, result, new Date().toISOString()));
@@ -67,12 +68,26 @@
     output.setAttribute("data-assessment-share-link", "");
     var status = shareBox.appendChild(el("span", "cco-result__share-status"));
     status.setAttribute("role", "status");
+    // From a folder or an unpacked ZIP the link names a file on this disk: say so, and
+    // offer the file export, which does travel.
+    var local = window.location.protocol === "file:";
+    if (local) {
+      var instead = shareBox.appendChild(el("button", "md-button cco-result__share-instead", this.t("share_download_instead")));
+      instead.type = "button";
+      instead.setAttribute("data-assessment-share-export", "");
+      instead.addEventListener("click", downloadJson);
+    }
     shareBox.hidden = true;
     button("share", function () {
       var url = window.location.href.split("#")[0] + "#" + input.fragmentFor(spec, answers);
       output.value = url;
       shareBox.hidden = false;
       output.select();
+      if (local) {
+        status.textContent = self.t("share_local");
+        status.setAttribute("data-assessment-share-local", "");
+        return;
+      }
       status.textContent = self.t("share_ready");
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(url).then(function () {

@@ -204,6 +204,6 @@
   api.score = score;
   api.scoring = {
     own: own, allData: allData, findAssessment: findAssessment, chosenAnswers: chosenAnswers,
-    scoredChoices: scoredChoices, holds: holds
+    scoredChoices: scoredChoices, holds: holds, roundRatio: roundRatio
   };
 })();

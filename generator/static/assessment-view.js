@@ -128,8 +128,14 @@
     return wrapper;
   }
 
+  /* The classes of series number i (a person, an answer): eight colour-blind-safe
+   * colours, then the same colours with a pattern, so the ninth never looks like the first. */
+  function series(i) {
+    return "cco-series--c" + (i % 8) + " cco-series--p" + (Math.floor(i / 8) % 4);
+  }
+
   api.view = {
     text: text, translator: translator, el: el, svg: svg, questionLink: questionLink,
-    download: download, Blocks: Blocks, bars: bars, table: table
+    download: download, Blocks: Blocks, bars: bars, table: table, series: series
   };
 })();

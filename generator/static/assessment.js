@@ -3,8 +3,9 @@
  * Vanilla JavaScript, no network. Loaded last: the data (assessment-data.js), the
  * scorer (assessment-score.js), what a result means (assessment-explain.js), untrusted
  * input (assessment-input.js), DOM helpers (assessment-view.js), the result
- * (assessment-result.js), exports (assessment-export.js) and the comparison
- * (assessment-compare.js) come first.
+ * (assessment-result.js), exports (assessment-export.js), the comparison
+ * (assessment-compare.js) and the workshop view (assessment-group*.js,
+ * assessment-workshop*.js, assessment-facilitator.js) come first.
  *
  * A share link opens a shared view: the reader's own saved answers and label are left
  * as they are until they choose to keep the shared ones.
@@ -277,8 +278,9 @@
       if (file.files && file.files[0]) self.importFile(file.files[0]);
       file.value = "";
     });
-    // The comparison (assessment-compare.js) is optional: without it, import still works.
+    // The comparison and the workshop view are optional: without them, import still works.
     if (typeof api.Comparison === "function") bar.appendChild(new api.Comparison(this, bar).control());
+    if (typeof api.Workshop === "function") bar.appendChild(new api.Workshop(this, bar).control());
     return bar;
   };
 
