@@ -167,11 +167,12 @@ def test_the_light_reader_reports_usage_errors(tmp_path: Path, plugins: str, mes
     assert message in str(caught.value)
 
 
-def test_pdf_without_playwright_fails_at_once_in_one_line(mini_project: Path) -> None:
+@pytest.mark.parametrize("missing", ["playwright", "pypdf"])
+def test_pdf_without_its_extra_fails_at_once_in_one_line(mini_project: Path, missing: str) -> None:
     # A None entry in sys.modules is how Python spells "not installed" for one import.
     probe = (
         "import sys\n"
-        "sys.modules['playwright'] = None\n"
+        f"sys.modules['{missing}'] = None\n"
         "from generator.cli import main\n"
         "sys.exit(main(['build', '--site-dir', 'site', '--pdf', 'playbook.pdf']))\n"
     )
@@ -180,7 +181,7 @@ def test_pdf_without_playwright_fails_at_once_in_one_line(mini_project: Path) ->
     )
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "cco-playbook: error: --pdf needs Playwright, which comes with the 'pdf' extra:"
+        "cco-playbook: error: --pdf needs Playwright and pypdf, which come with the 'pdf' extra:"
         " pip install 'cco-playbook[pdf]' (or run 'make pdf')"
     ]
     assert not (mini_project / "site").exists()
@@ -190,7 +191,10 @@ def test_pdf_without_playwright_fails_at_once_in_one_line(mini_project: Path) ->
 
 PACKAGE = Path(generator.playbook.__file__).resolve().parent
 #: Imports that may wait inside a function: heavy, and needed by some commands only.
-DEFERRED = {"generator.publish.pdf": {"playwright.sync_api"}}
+DEFERRED = {
+    "generator.publish.pdf": {"playwright.sync_api", "pypdf"},
+    "generator.publish.pdffile": {"pypdf"},
+}
 
 
 def _module_name(path: Path) -> str:
@@ -257,7 +261,7 @@ def test_build_starts_without_the_contributor_tools_the_preview_server_or_playwr
         "from generator.cli import main\n"
         "code = main(['build', '--site-dir', 'site'])\n"
         "unneeded = sorted(m for m in sys.modules if m.startswith(('generator.contrib',"
-        " 'playwright', 'mkdocs.commands.serve', 'mkdocs.livereload', 'watchdog')))\n"
+        " 'playwright', 'pypdf', 'mkdocs.commands.serve', 'mkdocs.livereload', 'watchdog')))\n"
         "print('UNNEEDED', code, unneeded, file=sys.stderr)\n"
     )
     done = subprocess.run(
