@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.errors import ContentError, ProjectError, suggestion
-
-if TYPE_CHECKING:
-    from generator.load import SourceFile
+from generator.errors import ContentError, ProjectError, display_path, suggestion
+from generator.load import SourceFile, load_yaml
 
 #: The language whose strings fill any gap; every strings file has its keys (checked).
 FALLBACK_LANGUAGE = "en"
@@ -36,13 +33,14 @@ _NOT_IN_BROWSER = (
     "team_",
     "matrix_",
     "toggle_",
+    "permalink_",
 )
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @cache
-def _strings_file(language: str) -> dict[str, str] | None:
-    path = STRINGS_DIR / f"{language}.yml"
+def _strings_file(language: str, folder: Path = STRINGS_DIR) -> dict[str, str] | None:
+    path = folder / f"{language}.yml"
     if not path.is_file():
         return None
     # libyaml's parser where it is installed: these files are read on every build.
@@ -92,18 +90,17 @@ def fill(template: str, **values: str) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def check_strings(language: str) -> list[ContentError]:
+def check_strings(language: str, folder: Path = STRINGS_DIR) -> list[ContentError]:
     """Every way the strings files for ``language`` differ from English: a missing key,
     an extra one (a typo, most likely), a value that is not text or lost a placeholder."""
-    from generator.load import load_yaml  # positions are needed only when checking
-
-    english = _strings_file(FALLBACK_LANGUAGE) or {}
+    english = _strings_file(FALLBACK_LANGUAGE, folder) or {}
     errors: list[ContentError] = []
     for candidate in _candidates(language):
-        path = STRINGS_DIR / f"{candidate}.yml"
+        path = folder / f"{candidate}.yml"
         if not path.is_file():
             continue
-        source, found = load_yaml(path, _DISPLAY.format(candidate))
+        shown = _DISPLAY.format(candidate) if folder == STRINGS_DIR else display_path(path)
+        source, found = load_yaml(path, shown)
         errors += found
         if source is not None:
             errors += _compare(source, english)

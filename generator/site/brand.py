@@ -147,6 +147,7 @@ def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -
     config.copyright = footer_html(brand) or config.copyright
     config.extra["generator"] = brand.generator_notice
     _set_search_language(config, brand.language)
+    _set_permalink_title(config, ui_strings(brand.language)["permalink_title"])
     if strings_language(brand.language) == FALLBACK_LANGUAGE != brand.language.split("-")[0]:
         error = playbook.brand.source.error(
             ("language",),
@@ -221,3 +222,10 @@ def _set_search_language(config: MkDocsConfig, language: str) -> None:
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search" and "lang" in plugin.config:
             plugin.config.lang = [search_language(language)]
+
+
+def _set_permalink_title(config: MkDocsConfig, title: str) -> None:
+    # Python-Markdown names every heading's anchor link in English unless told otherwise;
+    # a title the project set itself stays.
+    if "toc" in config.markdown_extensions:
+        config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", title)
