@@ -30,7 +30,9 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _PLACEHOLDER = re.compile(r"\{\w*\}")
 #: Calls whose arguments speak to the maintainer or the log, never to a reader.
-_MAINTAINER_CALLS = re.compile(r"(Error|Errors|Exception|Failed)$|^(error|warning|info|debug|progress|report_error)$")
+_MAINTAINER_CALLS = re.compile(
+    r"(Error|Errors|Exception|Failed)$|^(error|warning|info|debug|progress|report_error)$"
+)
 
 
 def english_in_template(source: str) -> list[str]:
@@ -85,9 +87,7 @@ def _literal_text(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(
-            v.value if isinstance(v, ast.Constant) else "\x00" for v in node.values
-        )
+        return "".join(v.value if isinstance(v, ast.Constant) else "\x00" for v in node.values)
     return None
 
 
