@@ -118,23 +118,22 @@ def _compare(source: SourceFile, english: dict[str, str]) -> list[ContentError]:
                     1,
                     1,
                     (key,),
-                    f"missing key '{key}' (English: “{_excerpt(english[key])}”)",
-                    f"add '{key}:' with its translation, in the place"
-                    f" {_DISPLAY.format(FALLBACK_LANGUAGE)} gives it",
+                    f"missing; in English: “{_excerpt(english[key])}”",
+                    f"add it with its translation where {_DISPLAY.format(FALLBACK_LANGUAGE)} has it",
                 )
             )
     for key, value in data.items():
         if key not in english:
-            message = f"unknown key '{key}': the tool never reads it"
+            message = "not a key the tool reads"
             errors.append(source.error((key,), message, suggestion(key, english), key=True))
         elif not isinstance(value, str) or not value.strip():
-            errors.append(source.error((key,), f"'{key}' must be text", "write the words as text"))
+            errors.append(source.error((key,), "must be text", "write the words as text"))
         elif sorted(_PLACEHOLDER.findall(value)) != sorted(_PLACEHOLDER.findall(english[key])):
             wanted = ", ".join(f"{{{p}}}" for p in _PLACEHOLDER.findall(english[key])) or "none"
             errors.append(
                 source.error(
                     (key,),
-                    f"'{key}' has other placeholders than in English (expected: {wanted})",
+                    f"other placeholders than in English (expected: {wanted})",
                     "keep every {name} in braces exactly as it is; translate only the words",
                 )
             )

@@ -153,8 +153,8 @@ def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -
             ("language",),
             f"the tool has no strings file for '{brand.language}': its own words (headings,"
             " labels, the assessment, the PDF and the ZIP) would stay English",
-            f"add generator/strings/{brand.language}.yml with every key of en.yml"
-            f" (languages with strings: {', '.join(strings_languages())})",
+            f"add generator/strings/{brand.language}.yml with every key of en.yml, or choose"
+            f" a language that has one: {', '.join(strings_languages())}",
         )
         log.warning(str(error))
     for problem in derive_palette(brand.colors.primary, brand.colors.accent).problems:
