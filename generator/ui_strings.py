@@ -34,6 +34,7 @@ _NOT_IN_BROWSER = (
     "matrix_",
     "toggle_",
     "permalink_",
+    "not_found",
 )
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -140,3 +140,6 @@ def test_a_brand_language_without_strings_warns_and_fails_strict(mini_project: P
     assert '<h2 id="related">Related' in (mini_project / "site/roles/cco.html").read_text(
         encoding="utf-8"
     )
+    # The tool's not-found page says in English exactly what Material's own says.
+    not_found = (mini_project / "site/404.html").read_text(encoding="utf-8")
+    assert "\n  <h1>404 - Not found</h1>\n" in not_found

@@ -114,6 +114,11 @@ def test_the_assessment_interface_is_german(acme: Built) -> None:
     assert f">{DE['submit']}</button>" in page and EN["submit"] not in page
 
 
+def test_the_not_found_page_is_german(acme: Built) -> None:
+    page = (acme.site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>404 – Seite nicht gefunden</h1>" in page and "Not found" not in page
+
+
 def test_the_zip_readme_is_german(acme: Built) -> None:
     with zipfile.ZipFile(acme.zip) as archive:
         (readme,) = [n for n in archive.namelist() if n.endswith("/README.txt")]

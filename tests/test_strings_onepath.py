@@ -16,7 +16,12 @@ from generator.ui_strings import ui_strings
 from tests.helpers import ROOT
 from tests.strings_scan import english_in_python, english_in_template
 
-TEMPLATES = sorted((ROOT / "generator" / "templates").glob("*.j2"))
+TEMPLATES = sorted(
+    [
+        *(ROOT / "generator" / "templates").glob("*.j2"),
+        *(ROOT / "generator" / "site" / "overrides").glob("*.html"),
+    ]
+)
 #: The modules whose strings end up in a page, the PDF, the ZIP or Material's settings.
 PAGE_WRITERS = sorted(
     [

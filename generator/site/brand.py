@@ -32,6 +32,8 @@ log = logging.getLogger("mkdocs.plugins.cco-playbook")
 #: Where the brand's files go in the site.
 BRAND_DIR = "assets/playbook/brand"
 BRAND_CSS = f"{BRAND_DIR}/brand.css"
+#: Theme templates the tool puts before Material's (a project's own custom_dir still wins).
+THEME_OVERRIDES = Path(__file__).parent / "overrides"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 # The footer's text, links and copyright share Material's one copyright line.
 _FOOTER_CSS = """.cco-footer__links a { margin-inline-end: 0.8em; }
@@ -147,7 +149,9 @@ def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -
     config.copyright = footer_html(brand) or config.copyright
     config.extra["generator"] = brand.generator_notice
     _set_search_language(config, brand.language)
-    _set_permalink_title(config, ui_strings(brand.language)["permalink_title"])
+    ui = ui_strings(brand.language)
+    _set_permalink_title(config, ui["permalink_title"])
+    _localise_not_found(config, ui["not_found"])
     if strings_language(brand.language) == FALLBACK_LANGUAGE != brand.language.split("-")[0]:
         error = playbook.brand.source.error(
             ("language",),
@@ -229,3 +233,10 @@ def _set_permalink_title(config: MkDocsConfig, title: str) -> None:
     # a title the project set itself stays.
     if "toc" in config.markdown_extensions:
         config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", title)
+
+
+def _localise_not_found(config: MkDocsConfig, words: str) -> None:
+    config.extra["cco_not_found"] = words
+    dirs = config.theme.dirs
+    if str(THEME_OVERRIDES) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
