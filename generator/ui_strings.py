@@ -128,7 +128,8 @@ def _compare(source: SourceFile, english: dict[str, str]) -> list[ContentError]:
             message = "not a key the tool reads"
             errors.append(source.error((key,), message, suggestion(key, english), key=True))
         elif not isinstance(value, str) or not value.strip():
-            errors.append(source.error((key,), "must be text", "write the words as text"))
+            hint = "write the words in quotes: YAML reads yes, no, numbers and [ ] as other things"
+            errors.append(source.error((key,), "must be text", hint))
         elif sorted(_PLACEHOLDER.findall(value)) != sorted(_PLACEHOLDER.findall(english[key])):
             wanted = ", ".join(f"{{{p}}}" for p in _PLACEHOLDER.findall(english[key])) or "none"
             errors.append(

@@ -89,7 +89,8 @@ def test_missing_extra_and_broken_keys_are_reported_each_at_its_line(folder: Pat
         " where generator/strings/en.yml has it)",
         f"{shown}:1:1: page_related: missing; in English: “Related” (add it with its"
         " translation where generator/strings/en.yml has it)",
-        f"{shown}:{_line_of(german, 'submit:')}:9: submit: must be text (write the words as text)",
+        f"{shown}:{_line_of(german, 'submit:')}:9: submit: must be text (write the words in quotes:"
+        " YAML reads yes, no, numbers and [ ] as other things)",
         f"{shown}:{_line_of(german, 'answered:')}:11: answered: other placeholders than in"
         " English (expected: {answered}, {total}) (keep every {name} in braces exactly as it"
         " is; translate only the words)",
@@ -143,3 +144,16 @@ def test_a_brand_language_without_strings_warns_and_fails_strict(mini_project: P
     # The tool's not-found page says in English exactly what Material's own says.
     not_found = (mini_project / "site/404.html").read_text(encoding="utf-8")
     assert "\n  <h1>404 - Not found</h1>\n" in not_found
+
+
+def test_a_translated_yes_that_yaml_reads_as_true_is_caught(folder: Path) -> None:
+    """OWASP SAMM's French model turned a boolean answer into 'Non'; here YAML would."""
+    german = folder / "de.yml"
+    _edit(german, 'workshop_csv_yes: "ja"', "workshop_csv_yes: yes")
+    (error,) = check_strings("de", folder)
+    assert (error.line, error.column, error.key_path) == (
+        _line_of(german, "workshop_csv_yes:"),
+        19,
+        ("workshop_csv_yes",),
+    )
+    assert error.message == "must be text"
