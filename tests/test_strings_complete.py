@@ -157,3 +157,28 @@ def test_a_translated_yes_that_yaml_reads_as_true_is_caught(folder: Path) -> Non
         ("workshop_csv_yes",),
     )
     assert error.message == "must be text"
+
+
+def test_check_and_build_stop_at_a_broken_strings_file(tmp_path: Path, mini_project: Path) -> None:
+    """The real command, run from a copy of the package whose German file lost a key."""
+    package = tmp_path / "package"
+    shutil.copytree(
+        STRINGS_DIR.parent, package / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    german = package / "generator" / "strings" / "de.yml"
+    _edit(german, "page_related: Verwandte Seiten\n", "page_relatd: Verwandte Seiten\n")
+    brand = mini_project / "playbook" / "brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("language: en", "language: de"))
+    env = {"PYTHONPATH": str(package)}
+    line = _line_of(german, "page_relatd:")
+    for command in (["check"], ["build", "--site-dir", "site"]):
+        done = run_cli(*command, cwd=mini_project, env=env)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.splitlines()[-3:] == [
+            "generator/strings/de.yml:1:1: page_related: missing; in English: “Related” (add it"
+            " with its translation where generator/strings/en.yml has it)",
+            f"generator/strings/de.yml:{line}:1: page_relatd: not a key the tool reads (did you"
+            " mean 'page_related'?)",
+            "cco-playbook: 2 content errors; nothing was built",
+        ]
+    assert not (mini_project / "site").exists()
