@@ -94,6 +94,18 @@ def test_every_page_names_its_links_and_toggle_in_german(acme: Built) -> None:
         assert f'title="{DE["toggle_to_dark"]}"' in text, page
 
 
+def test_heading_anchors_are_the_same_in_every_language(acme: Built) -> None:
+    """A link into a page (`roles/cco#first-steps`) must survive translation."""
+    page = (acme.site / "roles/cco.html").read_text(encoding="utf-8")
+    for anchor, key in (
+        ("purpose", "page_purpose"),
+        ("accountabilities", "page_accountabilities"),
+        ("first-steps", "page_first_steps"),
+        ("related", "page_related"),
+    ):
+        assert f'<h2 id="{anchor}">{html.escape(DE[key], quote=False)}<a' in page
+
+
 def test_structure_pages_and_matrix_label_in_german(acme: Built) -> None:
     page = (acme.site / "structures/line-leader-dedicated-team.html").read_text(encoding="utf-8")
     assert "<p><strong>Leitung:</strong> Linie · <strong>Team:</strong> eigenes Team</p>" in page

@@ -124,7 +124,7 @@ def test_every_template_a_project_adds_reads_ui(mini_project: Path) -> None:
     playbook = check(mini_project / "mkdocs.yml")
     site = render_site(playbook, templates)
     assert site.pages["roles/index.md"].endswith("Verwandte Seiten · Erste Schritte\n")
-    assert "## Verantwortlichkeiten\n" in site.pages["roles/cco.md"]
+    assert "## Verantwortlichkeiten {: #accountabilities }\n" in site.pages["roles/cco.md"]
     assert (
         "**Leitung:** Linie · **Team:** eigenes Team" in site.pages["structures/line-dedicated.md"]
     )
