@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.constants import ASSET_DIR, BRAND_PLACEHOLDER
 from generator.model import Assessment, Playbook
 from generator.model.assessment import Conditions
-from generator.ui_strings import ui_strings
+from generator.ui_strings import browser_strings
 
 if TYPE_CHECKING:
     import jinja2
@@ -62,8 +62,7 @@ def _contact(playbook: Playbook) -> tuple[str, str] | None:
 
 
 def install_page_helpers(env: jinja2.Environment, playbook: Playbook) -> None:
-    """Give templates the interface strings and the helpers the assessment page uses."""
-    env.globals["ui"] = ui_strings(playbook.brand.model.language)
+    """Give templates the helpers the assessment page uses (``ui`` is every template's)."""
     env.globals["asset_url"] = _asset_url
     env.globals["contact"] = _contact(playbook)
     env.globals["page_scripts"] = PAGE_SCRIPTS
@@ -178,12 +177,7 @@ def assessment_assets(playbook: Playbook) -> dict[str, bytes]:
             "playbook": playbook.info.model.id,
             "brand": playbook.brand.model.name,
             "language": playbook.brand.model.language,
-            # The PDF's and the ZIP's texts stay out of the page's script.
-            "strings": {
-                k: v
-                for k, v in ui_strings(playbook.brand.model.language).items()
-                if not k.startswith(("print_", "zip_"))
-            },
+            "strings": browser_strings(playbook.brand.model.language),
             "assessments": assessment_data(playbook),
         },
         ensure_ascii=True,

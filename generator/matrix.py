@@ -12,8 +12,9 @@ _LEADERS = ("staff", "line")
 _TEAMS = ("dedicated", "dispersed")
 
 
-def structure_matrix(playbook: Playbook) -> Markup:
-    """An accessible inline SVG placing each structure in its leader × team cell."""
+def structure_matrix(playbook: Playbook, ui: dict[str, str]) -> Markup:
+    """An accessible inline SVG placing each structure in its leader × team cell,
+    labelled in the words of ``ui`` (the playbook language's strings)."""
     cells: dict[tuple[str, str], Structure] = {
         (s.model.leader, s.model.team): s.model for s in playbook.structures
     }
@@ -22,20 +23,20 @@ def structure_matrix(playbook: Playbook) -> Markup:
     parts = [
         f'<svg class="cco-matrix" role="img" aria-labelledby="cco-matrix-title"'
         f' viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="cco-matrix-title">Team structures: leader type by team type</title>',
+        f'<title id="cco-matrix-title">{escape(ui["matrix_title"])}</title>',
     ]
     for col, team in enumerate(_TEAMS):
         x = pad + col * size + size // 2
         parts.append(
             f'<text x="{x}" y="{pad - 20}" text-anchor="middle"'
-            f' font-weight="bold" fill="currentColor">{team.capitalize()} team</text>'
+            f' font-weight="bold" fill="currentColor">{escape(ui[f"matrix_team_{team}"])}</text>'
         )
     for row, leader in enumerate(_LEADERS):
         y = pad + row * size + size // 2
         parts.append(
             f'<text x="{pad - 20}" y="{y}" text-anchor="middle" font-weight="bold"'
             ' fill="currentColor"'
-            f' transform="rotate(-90 {pad - 20} {y})">{leader.capitalize()} leader</text>'
+            f' transform="rotate(-90 {pad - 20} {y})">{escape(ui[f"matrix_leader_{leader}"])}</text>'
         )
         for col, team in enumerate(_TEAMS):
             x0, y0 = pad + col * size, pad + row * size

@@ -26,6 +26,7 @@ from generator.model.playbook import (
 )
 from generator.model.validate import validate
 from generator.project import ProjectPaths, read_project
+from generator.ui_strings import check_strings
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -110,6 +111,9 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
     glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
     brand = collect.read(paths.brand, BRAND_FILE.model)
     collect.errors += _stray_files(root, paths.brand, base)
+    if brand is not None:
+        # The tool's own words in the brand's language: a gap would mix languages.
+        collect.errors += check_strings(brand.model.language)
     if info is None or brand is None:
         raise ContentErrors(collect.errors)
     playbook = Playbook(

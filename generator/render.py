@@ -28,6 +28,7 @@ from generator.matrix import structure_matrix
 from generator.model import KINDS, Entity, Playbook, Ref, Text
 from generator.model.base import internal_link
 from generator.model.kinds import BY_NAME
+from generator.ui_strings import ui_strings
 
 # Character references mean the same in Markdown and in HTML, so one escaping serves
 # both: a title shows literally in a heading, a link label or a raw HTML block alike.
@@ -122,6 +123,9 @@ class Renderer:
             finalize=_finalize,
         )
         self.env.filters.update(md=self._markdown, item=_list_item, attr=_attribute, url=link_url)
+        # Every template, the project's own included, reads the tool's words from here.
+        self.ui = ui_strings(playbook.brand.model.language)
+        self.env.globals["ui"] = self.ui
         self.brand_name = plain_markdown(playbook.brand.model.name)
         # Link labels, by page: every entity's title up front, other pages when first asked.
         self._titles = {
@@ -249,7 +253,7 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
     if playbook.factors is not None:
         renderer.env.globals["factors"] = playbook.factors.model
     if playbook.structures:
-        renderer.env.globals["matrix"] = structure_matrix(playbook)
+        renderer.env.globals["matrix"] = structure_matrix(playbook, renderer.ui)
     backlinks, questions = cross_links(playbook)
     site = RenderedSite()
     info = playbook.info.model

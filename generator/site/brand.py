@@ -20,23 +20,24 @@ from generator.model import Playbook
 from generator.model.brand import SYSTEM_CODE, SYSTEM_TEXT, Brand, FontFamily
 from generator.palette import BrandPalette, derive_palette
 from generator.theme import material_languages_dir
+from generator.ui_strings import (
+    FALLBACK_LANGUAGE,
+    strings_language,
+    strings_languages,
+    ui_strings,
+)
 
 log = logging.getLogger("mkdocs.plugins.cco-playbook")
 
 #: Where the brand's files go in the site.
 BRAND_DIR = "assets/playbook/brand"
 BRAND_CSS = f"{BRAND_DIR}/brand.css"
+#: Theme templates the tool puts before Material's (a project's own custom_dir still wins).
+THEME_OVERRIDES = Path(__file__).parent / "overrides"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 # The footer's text, links and copyright share Material's one copyright line.
 _FOOTER_CSS = """.cco-footer__links a { margin-inline-end: 0.8em; }
 .cco-footer__text, .cco-footer__links { margin-inline-end: 1.2em; }"""
-_TOGGLE = {
-    "en": ("Switch to dark mode", "Switch to light mode"),
-    "de": ("Zum dunklen Modus wechseln", "Zum hellen Modus wechseln"),
-    "fr": ("Passer au mode sombre", "Passer au mode clair"),
-    "es": ("Cambiar al modo oscuro", "Cambiar al modo claro"),
-    "nl": ("Overschakelen naar donkere modus", "Overschakelen naar lichte modus"),
-}
 
 
 def asset_name(rel: str, stem: str | None = None) -> str:
@@ -148,6 +149,18 @@ def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -
     config.copyright = footer_html(brand) or config.copyright
     config.extra["generator"] = brand.generator_notice
     _set_search_language(config, brand.language)
+    ui = ui_strings(brand.language)
+    _set_permalink_title(config, ui["permalink_title"])
+    _localise_not_found(config, ui["not_found"])
+    if strings_language(brand.language) == FALLBACK_LANGUAGE != brand.language.split("-")[0]:
+        error = playbook.brand.source.error(
+            ("language",),
+            f"the tool has no strings file for '{brand.language}': its own words (headings,"
+            " labels, the assessment, the PDF and the ZIP) would stay English",
+            f"add generator/strings/{brand.language}.yml with every key of en.yml, or choose"
+            f" a language that has one: {', '.join(strings_languages())}",
+        )
+        log.warning(str(error))
     for problem in derive_palette(brand.colors.primary, brand.colors.accent).problems:
         error = playbook.brand.source.error(
             problem.key, str(problem), "choose a darker or lighter colour in brand.yml"
@@ -157,7 +170,8 @@ def apply_brand(config: MkDocsConfig, playbook: Playbook, *, edit_links: bool) -
 
 def palette_toggle(language: str) -> list[dict[str, Any]]:
     """A light and a dark scheme in the brand's colours, following the reader's system."""
-    to_dark, to_light = _TOGGLE.get(language.split("-")[0], _TOGGLE["en"])
+    ui = ui_strings(language)
+    to_dark, to_light = ui["toggle_to_dark"], ui["toggle_to_light"]
     return [
         {
             "media": "(prefers-color-scheme: light)",
@@ -212,3 +226,17 @@ def _set_search_language(config: MkDocsConfig, language: str) -> None:
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search" and "lang" in plugin.config:
             plugin.config.lang = [search_language(language)]
+
+
+def _set_permalink_title(config: MkDocsConfig, title: str) -> None:
+    # Python-Markdown names every heading's anchor link in English unless told otherwise;
+    # a title the project set itself stays.
+    if "toc" in config.markdown_extensions:
+        config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", title)
+
+
+def _localise_not_found(config: MkDocsConfig, words: str) -> None:
+    config.extra["cco_not_found"] = words
+    dirs = config.theme.dirs
+    if str(THEME_OVERRIDES) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
