@@ -31,6 +31,7 @@ _EXAMPLES = """examples:
   cco-playbook build --brand examples/acme/brand.yml --site-dir site-acme
   cco-playbook score --assessment readiness answers.json
   cco-playbook aggregate --assessment readiness results/*.json --baseline last-quarter/*.json
+  cco-playbook translate status de            how much of the German translation is current
 
 Exit status: 0 ok, 1 content errors or a failed build, 2 usage errors."""
 
@@ -82,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
         help="'text' (default): file:line:col: message; 'github': Actions annotations on stdout",
     )
     p.add_argument("--brand", type=Path, metavar="FILE", help="check with this brand file")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on translation warnings (texts missing or stale in the brand's language)",
+    )
     p.add_argument(
         "--since",
         metavar="REF",
@@ -211,6 +217,24 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show every group in detail, however small (anonymity off)",
     )
+    p = command(
+        "translate",
+        "show how complete a translation is, or record what its texts translate",
+        "A translation mirrors playbook/ in playbook/translations/LANG/ (docs pages in"
+        " playbook/translations/LANG/docs/). 'status' prints per file the texts translated,"
+        " stale (the English changed since) and missing. 'update' records, for every"
+        " translated text that has none yet, the fingerprint of its English; name"
+        " translation files to confirm them after checking their stale texts.",
+    )
+    p.add_argument("action", choices=("status", "update"), help="what to do")
+    p.add_argument("language", metavar="LANG", help="the language, e.g. de")
+    p.add_argument(
+        "files", type=Path, nargs="*", metavar="FILE", help="update: translation files to confirm"
+    )
+    p.add_argument("--brand", type=Path, metavar="FILE", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--strict", action="store_true", help="status: exit 1 when anything is stale or missing"
+    )
     return parser
 
 
@@ -221,6 +245,7 @@ _COMMANDS = {
     "check": "generator.commands.content",
     "score": "generator.commands.content",
     "aggregate": "generator.commands.content",
+    "translate": "generator.commands.content",
     "schema": "generator.commands.content",
     "new": "generator.commands.content",
     "diff": "generator.commands.content",

@@ -10,6 +10,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from generator.errors import ContentError, ContentErrors, ProjectError, display_path, suggestion
+from generator.layer import BASE_LANGUAGE, TRANSLATIONS, Layer
 from generator.load import SourceFile, load_yaml
 from generator.model.base import SLUG
 from generator.model.content import Entity
@@ -36,6 +37,8 @@ class _Collector:
 
     def __init__(self, base: Path) -> None:
         self.base = base
+        #: The language layer applied to content files as they load (None: English).
+        self.layer: Layer | None = None
         self.errors: list[ContentError] = []
         self.failed: set[str] = set()
         self.unvalidated: list[tuple[SourceFile, type[BaseModel]]] = []
@@ -65,6 +68,9 @@ class _Collector:
         self.errors += errors
         if source is None:
             return None, None
+        if self.layer is not None:
+            source, errors = self.layer.apply(source, model)
+            self.errors += errors
         value, errors = validate(source, model)
         self.errors += errors
         if value is None:
@@ -83,10 +89,11 @@ def check(config_file: Path, brand: Path | None = None) -> Playbook:
     return load_playbook(read_project(config_file, brand))
 
 
-def load_playbook(paths: ProjectPaths) -> Playbook:
+def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbook:
     """Load, validate and cross-check a whole playbook, or raise every error at once.
 
-    Error paths are shown relative to the project folder.
+    Error paths are shown relative to the project folder. The content is read in
+    ``language`` (default: the brand's) through its translation when there is one.
     """
     root, base = paths.playbook, paths.root
     if not root.is_dir():
@@ -105,11 +112,16 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
             " folder starts with a playbook.yml naming its id, title and navigation"
         )
     collect = _Collector(base)
+    # The brand comes first: its language chooses the layer the content is read through.
+    brand = collect.read(paths.brand, BRAND_FILE.model)
+    if language is None:
+        language = brand.model.language if brand is not None else BASE_LANGUAGE
+    if language != BASE_LANGUAGE and (root / TRANSLATIONS / language).is_dir():
+        collect.layer = Layer(root, language, base)
     by_kind = {kind.name: collect.read_kind(root, kind) for kind in KINDS}
     info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model)
     factors = collect.read_single(root / FACTORS_FILE.name, FACTORS_FILE.model)
     glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
-    brand = collect.read(paths.brand, BRAND_FILE.model)
     collect.errors += _stray_files(root, paths.brand, base)
     if brand is not None:
         # The tool's own words in the brand's language: a gap would mix languages.
@@ -127,11 +139,29 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
         docs_pages=_docs_pages(paths.docs),
         unvalidated_pages=frozenset(collect.failed),
         unvalidated=collect.unvalidated,
+        language=collect.layer,
     )
+    if collect.layer is not None:
+        collect.layer.read_docs(paths.docs, playbook.docs_pages)
     collect.errors += check_references(playbook)
     if collect.errors:
         raise ContentErrors(collect.errors)
     return playbook
+
+
+def paths_language(paths: ProjectPaths, language: str) -> Layer:
+    """The playbook read through the ``language`` layer, for reports on the translation
+    (whatever language the brand names)."""
+    root = paths.playbook
+    if not (root / TRANSLATIONS / language).is_dir():
+        raise ProjectError(
+            f"there is no '{language}' translation: create"
+            f" {display_path(root / TRANSLATIONS / language, paths.root)} with files mirroring"
+            f" {display_path(root, paths.root)}"
+        )
+    playbook = load_playbook(paths, language=language)
+    assert playbook.language is not None
+    return playbook.language
 
 
 def _docs_pages(docs_dir: Path) -> frozenset[str]:
@@ -151,7 +181,7 @@ def _stray_files(root: Path, brand_file: Path, base: Path) -> list[ContentError]
     for path in sorted(root.rglob("*.y*ml")):
         rel = path.relative_to(root).as_posix()
         folder = rel.split("/")[0] if "/" in rel else None
-        if rel in known or (folder in KIND_NAMES and rel.count("/") == 1):
+        if rel in known or (folder in KIND_NAMES and rel.count("/") == 1) or folder == TRANSLATIONS:
             continue
         where = "folder" if folder else "file"
         allowed = list(KIND_NAMES) if folder else singles

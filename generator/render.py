@@ -66,6 +66,8 @@ class RenderedSite:
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[str] = field(default_factory=list)
     abbreviations: str = ""
+    #: Docs pages whose published text differs from docs/ (a language layer's).
+    docs: dict[str, str] = field(default_factory=dict)
 
 
 def link_to(ref: str, page: str) -> str:

@@ -46,6 +46,8 @@ NOT_PAGE_WRITERS = {
     "generator/errors.py",
     "generator/group.py",
     "generator/group_files.py",
+    # Content errors and warnings for translators; the notice on pages comes from ui.
+    "generator/layer.py",
     "generator/site/config.py",
 }
 

@@ -13,6 +13,7 @@ from generator.contrib.gate import version_gate
 from generator.contrib.gitref import Snapshot
 from generator.contrib.scaffold import new_file, new_question
 from generator.contrib.schema import write_schemas
+from generator.contrib.translate import update
 from generator.diagnostics import progress
 from generator.errors import (
     ContentErrors,
@@ -23,7 +24,7 @@ from generator.errors import (
 from generator.group import LOWEST_MIN_GROUP
 from generator.group_files import aggregate_paths
 from generator.model.kinds import KINDS
-from generator.playbook import load_playbook
+from generator.playbook import load_playbook, paths_language
 from generator.project import read_project
 from generator.results import score_results_file
 
@@ -40,7 +41,30 @@ def check(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(playbook.entities(kind.name))} {kind.words}" for kind in KINDS)
     files = len(list(playbook.sources()))
     progress(f"content is valid ({files} files: {counts})")
+    if playbook.language is not None:
+        report = playbook.language.report
+        for warning in report.warnings:
+            progress(f"warning: {warning}")
+        progress(f"'{report.language}' translation:\n{report.table()}")
+        if args.strict and report.warnings:
+            progress(f"--strict: {len(report.warnings)} translation warning(s)")
+            return 1
     return 0
+
+
+def translate(args: argparse.Namespace) -> int:
+    """Show how complete a translation is, or record the English its texts translate."""
+    paths = read_project(args.config_file, args.brand)
+    if args.action == "update":
+        written = update(paths, args.language, args.files)
+        for path in written:
+            progress(f"recorded sources in {display_path(path)}")
+        progress(f"{len(written)} file(s) updated")
+        return 0
+    language = paths_language(paths, args.language)
+    report = language.report
+    print(report.table())
+    return 1 if args.strict and report.warnings else 0
 
 
 def schema(args: argparse.Namespace) -> int:

@@ -41,7 +41,7 @@ def _quoted(value: str) -> str:
     return f"'{value}'" if value.isprintable() else repr(value)
 
 
-def _check_slug(value: str) -> str:
+def check_slug(value: str) -> str:
     if not SLUG.fullmatch(value):
         raise ValueError(
             f"{_quoted(value)} is not a valid id: use lowercase letters, digits and hyphens"
@@ -70,7 +70,7 @@ Abbreviation = Annotated[
 #: A stable id: lowercase letters, digits and hyphens.
 Slug = Annotated[
     str,
-    AfterValidator(_check_slug),
+    AfterValidator(check_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG.pattern}),
 ]
 

@@ -22,6 +22,8 @@ M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
 
 NavItem = str | dict[str, list[str]]
 if TYPE_CHECKING:
+    from generator.layer import Layer
+
     KindName = str
 else:
     # Built from the table, so an unknown section is reported with the kinds there are.
@@ -99,6 +101,8 @@ class Playbook:
     unvalidated_pages: frozenset[str] = frozenset()
     #: Files that loaded but failed validation, with the model they were meant for.
     unvalidated: list[tuple[SourceFile, type[BaseModel]]] = field(default_factory=list)
+    #: The language layer the content was read through (None: the base language).
+    language: Layer | None = None
 
     def entities(self, kind: str) -> list[Item[Entity]]:
         """The entities of one kind, in page order."""

@@ -80,6 +80,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         for path, markdown in site.pages.items():
             files.append(File.generated(config, path, content=markdown))
+        # A language layer publishes its translation of a docs page in the page's place.
+        for path, markdown in site.docs.items():
+            english = files.get_file_from_path(path)
+            if english is not None:
+                files.remove(english)
+                files.append(File.generated(config, path, content=markdown))
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
         return files

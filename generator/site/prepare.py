@@ -18,7 +18,9 @@ from generator.model import Playbook
 from generator.playbook import load_playbook
 from generator.project import ProjectPaths
 from generator.render import RenderedSite, render_site
+from generator.layer import mark_untranslated
 from generator.site.brand import BRAND_CSS, apply_brand, brand_assets
+from generator.ui_strings import ui_strings
 
 log = logging.getLogger("mkdocs.plugins.cco-playbook")
 
@@ -48,6 +50,7 @@ def prepare(config: MkDocsConfig, paths: ProjectPaths, playbook: Playbook | None
     if playbook is None:
         playbook = load_playbook(paths)
     site = render_site(playbook, paths.templates)
+    _apply_language(playbook, site)
     # The brand's stylesheet speaks Material's variables: it belongs to this stage.
     site.assets.update(brand_assets(playbook))
     site.extra_css.append(BRAND_CSS)
@@ -65,3 +68,22 @@ def prepare(config: MkDocsConfig, paths: ProjectPaths, playbook: Playbook | None
     config.extra_javascript = [*site.extra_javascript, *config.extra_javascript]
     apply_brand(config, playbook, edit_links=bool(paths.edit_url))
     return Prepared(paths, playbook, site)
+
+
+def _apply_language(playbook: Playbook, site: RenderedSite) -> None:
+    """Publish the language layer's docs pages, and mark every page that shows English
+    for want of a current translation; say what is missing (a warning: --strict fails)."""
+    layer = playbook.language
+    if layer is None:
+        return
+    ui = ui_strings(layer.report.language)
+    title, text = ui["untranslated_title"], ui["untranslated_text"]
+    incomplete = layer.report.incomplete()
+    for page, source in site.sources.items():
+        if page in site.pages and source in incomplete:
+            site.pages[page] = mark_untranslated(site.pages[page], title, text)
+    for page, markdown in layer.docs.items():
+        shown = mark_untranslated(markdown, title, text) if page in layer.docs_in_english else markdown
+        site.docs[page] = shown
+    for warning in layer.report.warnings:
+        log.warning(str(warning))

@@ -45,7 +45,8 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
             rel = path.relative_to(docs)
             (docs_out / rel).parent.mkdir(parents=True, exist_ok=True)
             if path.suffix == ".md":
-                text = with_abbreviations(path.read_text(encoding="utf-8"), site.abbreviations)
+                text = site.docs.get(rel.as_posix()) or path.read_text(encoding="utf-8")
+                text = with_abbreviations(text, site.abbreviations)
                 (docs_out / rel).write_text(text, encoding="utf-8")
             else:
                 shutil.copyfile(path, docs_out / rel)
