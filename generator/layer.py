@@ -43,6 +43,18 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
+def record(english: str, translation: str) -> str:
+    """What a translation file keeps of one text: the fingerprints of the English it
+    translates and of the translation itself (``source/text``). The second lets
+    ``translate update`` tell a translation that was revised from one left as it was."""
+    return f"{fingerprint(english)}/{fingerprint(translation)}"
+
+
+def recorded_source(value: str | None) -> str | None:
+    """The English fingerprint in a record (None when there is none)."""
+    return value.split("/", 1)[0] if value else None
+
+
 def path_key(path: KeyPath) -> str:
     """``("questions", 3, "text")`` -> ``questions.3.text``, the key in ``_sources``."""
     return ".".join(str(part) for part in path)
@@ -205,7 +217,7 @@ class Layer:
             return None
         report.translation = display_path(target, self.base)
         text = target.read_text(encoding="utf-8")
-        recorded = _front_matter_source(text)
+        recorded = recorded_source(_front_matter_source(text))
         if recorded != fingerprint(english):
             report.stale = [()]
             self.report.warnings.append(
@@ -239,7 +251,9 @@ def mark_untranslated(markdown: str, title: str, text: str) -> str:
     return notice + markdown
 
 
-_FRONT_SOURCE = re.compile(r"\A---\n(?:.*\n)*?translated_from: *([0-9a-f]+) *\n(?:.*\n)*?---\n")
+_FRONT_SOURCE = re.compile(
+    r"\A---\n(?:.*\n)*?translated_from: *([0-9a-f]+(?:/[0-9a-f]+)?) *\n(?:.*\n)*?---\n"
+)
 
 
 def _front_matter_source(text: str) -> str | None:
@@ -335,7 +349,7 @@ class _Merge:
                 )
             )
             return english
-        recorded = self.sources.get(path_key(path))
+        recorded = recorded_source(self.sources.get(path_key(path)))
         if recorded != fingerprint(english):
             self.report.stale.append(path)
             return english

@@ -177,9 +177,13 @@ def test_an_english_edit_makes_its_translation_stale_until_confirmed(
     assert "Noch nicht übersetzt" in text and "Above all," in text
     assert "Noch nicht übersetzt" not in article_text(default_project / "site/roles/cco.html")
 
-    # The translator checks the file and confirms it: the warning is gone.
-    confirm = run_cli("translate", "update", "de", str(DE / "roles/ceo.yml"), cwd=default_project)
-    assert confirm.returncode == 0, confirm.stderr
+    # An untouched stale text stays stale through 'update'; once revised, 'update'
+    # records it: the warning is gone.
+    run_cli("translate", "update", "de", cwd=default_project)
+    assert check(default_project, "--strict")[0] == 1
+    edit(default_project / DE / "roles/ceo.yml", "purpose: |\n  ", "purpose: |\n  Vor allem: ")
+    done = run_cli("translate", "update", "de", cwd=default_project)
+    assert done.returncode == 0 and "1 file(s) updated" in done.stderr, done.stderr
     code, lines = check(default_project, "--strict")
     assert code == 0 and not [line for line in lines if "(stale)" in line], lines
 
@@ -223,6 +227,21 @@ def test_a_stale_docs_page_is_shown_in_english_under_a_notice(default_project: P
     assert done.returncode == 0, done.stderr
     text = article_text(default_project / "site/why-a-cco.html")
     assert "Noch nicht übersetzt" in text and "Why a CCO at all" in text
+    # The translator decides the German needs no change and confirms the page by name.
+    page = str(DE / "docs/why-a-cco.md")
+    assert run_cli("translate", "update", "de", cwd=default_project).returncode == 0
+    assert check(default_project, "--strict")[0] == 1
+    confirm = run_cli("translate", "update", "de", page, cwd=default_project)
+    assert confirm.returncode == 0, confirm.stderr
+    assert check(default_project, "--strict")[0] == 0
+
+
+def test_translate_update_reports_a_broken_file_where_it_is(default_project: Path) -> None:
+    edit(default_project / DE / "roles/ceo.yml", "purpose: |", "purpose: x: |")
+    done = run_cli("translate", "update", "de", cwd=default_project)
+    assert done.returncode == 1
+    assert done.stderr.startswith("playbook/translations/de/roles/ceo.yml:"), done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_translate_names_what_it_cannot_do(default_project: Path) -> None:

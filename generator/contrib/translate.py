@@ -1,10 +1,13 @@
 """``cco-playbook translate update``: record which English each translated text translates.
 
 A translator writes the texts; the tool writes the fingerprints (the ``_sources`` map at
-the end of a translation file, ``translated_from`` in a docs page's front matter). A text
-with no fingerprint yet is a new translation and gets one. A *stale* text (its English
-changed) keeps its old fingerprint until the translator has checked it and names its file:
-``translate update de playbook/translations/de/roles/cco.yml`` confirms that file.
+the end of a translation file, ``translated_from`` in a docs page's front matter). Each
+record holds two fingerprints, of the English and of the translation (``source/text``).
+``update`` records the English anew for every text that is new or that the translator
+has revised since the last record; a *stale* text (its English changed) that still reads
+as it did keeps its old record. When an English edit needs no change in the translation,
+the translator confirms the file by naming it:
+``translate update de playbook/translations/de/roles/cco.yml``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from generator.errors import ProjectError
-from generator.layer import SOURCES_KEY, TRANSLATIONS, fingerprint, path_key
+from generator.errors import ContentErrors, ProjectError, display_path
+from generator.layer import SOURCES_KEY, TRANSLATIONS, fingerprint, path_key, record
+from generator.load import load_yaml
 from generator.model.kinds import KINDS
 from generator.model.playbook import SINGLE_FILES
 from generator.model.texts import texts
@@ -58,7 +63,8 @@ def update(paths: ProjectPaths, language: str, confirmed: Iterable[Path] = ()) -
     written = []
     for base, model in content_files(paths.playbook):
         target = layer / base.relative_to(paths.playbook)
-        if target.is_file() and _update_yaml(base, target, model, target.resolve() in confirm):
+        sure = target.resolve() in confirm
+        if target.is_file() and _update_yaml(base, target, model, sure, paths.root):
             written.append(target)
     docs = paths.docs
     for english in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
@@ -68,20 +74,29 @@ def update(paths: ProjectPaths, language: str, confirmed: Iterable[Path] = ()) -
     return written
 
 
-def _update_yaml(base: Path, target: Path, model: type[BaseModel], confirm: bool) -> bool:
-    english = yaml.safe_load(base.read_text(encoding="utf-8"))
+def _load(path: Path, root: Path) -> dict[str, Any]:
+    source, errors = load_yaml(path, display_path(path, root), sandbox=root)
+    if errors:
+        raise ContentErrors(errors)
+    assert source is not None
+    return dict(source.data)
+
+
+def _update_yaml(
+    base: Path, target: Path, model: type[BaseModel], confirm: bool, root: Path
+) -> bool:
+    english = _load(base, root)
     text = target.read_text(encoding="utf-8")
-    other = yaml.safe_load(text) or {}
+    other = _load(target, root)
     recorded = dict(other.pop(SOURCES_KEY, None) or {})
     sources = {}
     for path, value in texts(english, model, ()):
-        key = path_key(path)
-        if _at(other, path) is None:
+        key, translated = path_key(path), _at(other, path)
+        if not isinstance(translated, str):
             continue
-        if confirm or key not in recorded:
-            sources[key] = fingerprint(value)
-        else:
-            sources[key] = str(recorded[key])
+        kept = str(recorded.get(key, ""))
+        revised = not kept.endswith(f"/{fingerprint(translated)}")
+        sources[key] = record(value, translated) if confirm or revised else kept
     if sources == recorded:
         return False
     body = _SOURCES_BLOCK.sub("", text).rstrip("\n") + "\n"
@@ -107,15 +122,20 @@ def _at(data: object, path: tuple[str | int, ...]) -> object:
 def _update_docs(english: Path, target: Path, confirm: bool) -> bool:
     text = target.read_text(encoding="utf-8")
     front = _FRONT.match(text)
-    has = front is not None and _FRONT_LINE.search(front.group(1) or "") is not None
-    if has and not confirm:
+    inner = front.group(1) or "" if front is not None else ""
+    kept = _FRONT_LINE.search(inner)
+    inner = _FRONT_LINE.sub("", inner)
+    body = text[front.end() :] if front is not None else text
+    # The translation's fingerprint is taken without its own record line.
+    translation = f"---\n{inner}---\n{body}" if inner else body
+    if (
+        kept is not None
+        and not confirm
+        and kept.group(0).endswith(f"/{fingerprint(translation)}\n")
+    ):
         return False
-    line = f"translated_from: {fingerprint(english.read_text(encoding='utf-8'))}\n"
-    if front is None:
-        updated = f"---\n{line}---\n{text}"
-    else:
-        inner = _FRONT_LINE.sub("", front.group(1) or "")
-        updated = f"---\n{inner}{line}---\n{text[front.end() :]}"
+    line = f"translated_from: {record(english.read_text(encoding='utf-8'), translation)}\n"
+    updated = f"---\n{inner}{line}---\n{body}"
     if updated == text:
         return False
     target.write_text(updated, encoding="utf-8")
