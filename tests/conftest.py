@@ -40,6 +40,17 @@ def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="session")
+def built_german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The German edition (the Acme brand: language de, the German layer), built once."""
+    project = tmp_path_factory.mktemp("german-build")
+    copy_default_project(project)
+    brand = "examples/acme/brand.yml"
+    result = run_cli("build", "--strict", "--brand", brand, "--site-dir", "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 # --- the browser ---------------------------------------------------------------
 
 

@@ -17,7 +17,12 @@ import yaml
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-GOLDEN = Path(__file__).parent / "golden" / "search-en.yml"
+GOLDEN = Path(__file__).parent / "golden"
+#: Per language: the golden file, the site fixture it runs on, the fewest queries it holds.
+EDITIONS = {
+    "en": ("search-en.yml", "built_default_site", 20),
+    "de": ("search-de.yml", "built_german_site", 10),
+}
 TOP = 3
 #: The pages of the results list, in order (Material groups a page's sections under it).
 RESULTS = """() => [...document.querySelectorAll('.md-search-result__list > .md-search-result__item')]
@@ -34,8 +39,8 @@ class Query:
     why: str = ""
 
 
-def golden_queries() -> list[Query]:
-    entries = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
+def golden_queries(name: str) -> list[Query]:
+    entries = yaml.safe_load((GOLDEN / name).read_text(encoding="utf-8"))
     queries = [Query(**entry) for entry in entries]
     for q in queries:
         assert q.expect or q.pending, f"{q.query!r}: expects no page and none is pending"
@@ -70,11 +75,14 @@ def site_path(href: str, site: Path) -> str:
     return path.relative_to(site.resolve()).as_posix()
 
 
+@pytest.mark.parametrize("language", sorted(EDITIONS))
 def test_golden_queries_find_their_pages_in_the_top_three(
-    built_default_site: Path, browser: Any
+    language: str, request: pytest.FixtureRequest, browser: Any
 ) -> None:
-    queries = golden_queries()
-    assert len(queries) >= 20
+    golden, fixture, fewest = EDITIONS[language]
+    built_default_site: Path = request.getfixturevalue(fixture)
+    queries = golden_queries(golden)
+    assert len(queries) >= fewest
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -108,7 +116,9 @@ def test_golden_queries_find_their_pages_in_the_top_three(
     finally:
         context.close()
     print("\n".join(lines))
-    print(f"search hit rate: {hits} of {scored} queries ({100 * hits // max(scored, 1)} %),")
+    print(
+        f"{language} search hit rate: {hits} of {scored} queries ({100 * hits // max(scored, 1)} %),"
+    )
     print(f"{len(pending)} pending: " + "; ".join(pending))
     print(f"{len(misses)} known misses: " + "; ".join(misses))
     for kind, found in (("waiting for pages", pending), ("known to miss", misses)):
