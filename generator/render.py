@@ -180,8 +180,11 @@ class Renderer:
             return self.playbook.info.model.sections[kind].title
         if target == "glossary.md" and self.playbook.glossary is not None:
             return self.playbook.glossary.model.title
+        layer = self.playbook.language
+        translated = layer.docs.get(target) if layer is not None else None
         return (
-            docs_page_title(self.playbook.docs_dir / target)
+            (markdown_title(translated) if translated is not None else None)
+            or docs_page_title(self.playbook.docs_dir / target)
             or target.removesuffix(".md").replace("-", " ").capitalize()
         )
 
@@ -202,12 +205,18 @@ def docs_page_title(path: Path) -> str | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    return markdown_title(text)
+
+
+def markdown_title(text: str) -> str | None:
+    """The title of a Markdown page's text: its front-matter title or first H1 (without
+    an attribute list such as ``{ #anchor }``)."""
     front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
     if front:
         title = re.search(r"^title:\s*(.+?)\s*$", front.group(1), re.M)
         if title:
             return title.group(1).strip("'\"")
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+    heading = re.search(r"^#\s+(.+?)\s*(?:\{:?[^}]*\})?\s*#*\s*$", text, re.M)
     return heading.group(1) if heading else None
 
 

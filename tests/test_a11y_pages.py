@@ -31,9 +31,19 @@ def assessment_pages(site: Path) -> list[Path]:
     return forms
 
 
-def test_every_page_has_no_serious_axe_violation(
-    built_default_site: Path, view: tuple[str, Any]
-) -> None:
+#: The editions checked: the default (English) site and the German one (the Acme brand).
+EDITIONS = ("built_default_site", "built_german_site")
+
+
+@pytest.fixture(params=EDITIONS, ids=("en", "de"))
+def edition(request: pytest.FixtureRequest) -> Path:
+    """A built site of each edition."""
+    site: Path = request.getfixturevalue(request.param)
+    return site
+
+
+def test_every_page_has_no_serious_axe_violation(edition: Path, view: tuple[str, Any]) -> None:
+    built_default_site = edition
     name, context = view
     page = context.new_page()
     problems = []
@@ -61,8 +71,9 @@ def test_the_server_404_page_has_no_serious_axe_violation(
 
 
 def test_every_assessment_state_has_no_serious_axe_violation(
-    built_default_site: Path, view: tuple[str, Any], tmp_path: Path
+    edition: Path, view: tuple[str, Any], tmp_path: Path
 ) -> None:
+    built_default_site = edition
     name, context = view
     page = context.new_page()
     problems: list[str] = []

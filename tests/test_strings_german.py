@@ -135,7 +135,8 @@ def test_the_zip_readme_is_german(acme: Built) -> None:
     with zipfile.ZipFile(acme.zip) as archive:
         (readme,) = [n for n in archive.namelist() if n.endswith("/README.txt")]
         text = archive.read(readme).decode("utf-8")
-    assert text.startswith("The Chief Customer Officer Playbook (Acme Beratung), Version 1.0\n")
+    # The playbook's title is content: the German layer's.
+    assert text.startswith("Das Chief Customer Officer Playbook (Acme Beratung), Version 1.0\n")
     assert "So lesen Sie diese Kopie" in text
     english = fill(EN["zip_readme"], title="", brand="", version="")
     assert [line for line in english.splitlines()[1:] if line.strip() and line in text] == []
@@ -164,3 +165,9 @@ def test_the_pdf_cover_contents_and_worksheets_are_german(acme: Built) -> None:
     ]
     assert sorted(lines & set(headings)) == []
     assert {DE["page_accountabilities"], DE["page_not_this"], DE["page_tradeoffs"]} <= lines
+    # The content is the German layer's: chapter titles and sentences, no English ones.
+    assert {"Warum ein CCO", "Teamstrukturen", "Glossar"} <= lines
+    # Links to narrative pages are labelled with their German titles too.
+    assert "Why a CCO" not in lines and "Most companies say they put customers first" not in flat
+    assert "Siehe: Customer Success Manager, Warum ein CCO" in lines
+    assert "Noch nicht übersetzt" not in flat
