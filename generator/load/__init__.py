@@ -9,6 +9,8 @@ every file ends in a bounded time and memory whatever it holds (see the limits i
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ import yaml
 from generator.errors import ContentError, KeyPath
 from generator.load.file import read_text
 from generator.load.parse import Parser, TooDeep, compose
-from generator.load.walk import Position, Walk, position, too_deep
+from generator.load.walk import Position, Positions, Walk, position, too_deep
 
 __all__ = ["Position", "SourceFile", "load_yaml"]
 
@@ -30,8 +32,8 @@ class SourceFile:
     path: Path
     display: str
     data: Any
-    values: dict[KeyPath, Position] = field(default_factory=dict)
-    keys: dict[KeyPath, Position] = field(default_factory=dict)
+    values: Mapping[KeyPath, Position] = field(default_factory=Positions)
+    keys: Mapping[KeyPath, Position] = field(default_factory=Positions)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Position:
         """The closest known position for ``path`` (falling back to its parents)."""
@@ -77,6 +79,20 @@ def load_yaml(
     text = read_text(path, display, sandbox)
     if isinstance(text, ContentError):
         return None, [text]
+    # A file becomes tens of thousands of small objects, none of them in a cycle that
+    # outlives the load: the cyclic collector's passes over them would be wasted work.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path, display, text, parser)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    path: Path, display: str, text: str, parser: Parser
+) -> tuple[SourceFile | None, list[ContentError]]:
     try:
         node = compose(text, parser)
     except yaml.MarkedYAMLError as exc:
@@ -108,4 +124,4 @@ def load_yaml(
         )
     if errors:
         return None, errors
-    return SourceFile(path, display, data, walk.values, walk.keys), []
+    return SourceFile(path, display, data, Positions(walk.values), Positions(walk.keys)), []

@@ -141,6 +141,8 @@ class _Composer:
         self.text = text
         self.anchors: dict[str, yaml.Node] = {}
         self.stack: list[_Open] = []
+        #: Tags resolved so far, by text: content repeats the same few plain values.
+        self.resolved: dict[tuple[str, Any], str] = {}
 
     def document(self) -> yaml.Node | None:
         loader = self.loader
@@ -209,7 +211,12 @@ class _Composer:
     def scalar(self, event: Any) -> yaml.ScalarNode:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            key = (event.value, event.implicit)
+            tag = self.resolved.get(key)
+            if tag is None:
+                tag = self.resolved[key] = self.loader.resolve(
+                    yaml.ScalarNode, event.value, event.implicit
+                )
         if self.text is not None and not event.value and not event.style and self.differs(event):
             raise _ParsersDiffer()
         return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)

@@ -7,7 +7,7 @@ repeat and knows the branch it is on, so both end in one located error, quickly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +45,33 @@ def position(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+class Positions(Mapping[KeyPath, Position]):
+    """Key paths to positions, kept as the parser's (line, column) until one is asked for.
+
+    A file has a position for every key and value, and almost none is ever read:
+    an error or a consumer asks for a few. Pairs of ints, unlike marks, are not
+    tracked by the cyclic collector, and let the parser's nodes go after the load.
+    """
+
+    __slots__ = ("marks",)
+
+    def __init__(self, marks: dict[KeyPath, tuple[int, int]] | None = None) -> None:
+        self.marks: dict[KeyPath, tuple[int, int]] = {} if marks is None else marks
+
+    def __getitem__(self, path: KeyPath) -> Position:
+        line, column = self.marks[path]
+        return Position(line + 1, column + 1)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.marks
+
+    def __iter__(self) -> Iterator[KeyPath]:
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+
 def short_tag(tag: str) -> str:
     return tag.replace(_YAML, "!!")
 
@@ -77,8 +104,9 @@ class Walk:
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.values: dict[KeyPath, Position] = {}
-        self.keys: dict[KeyPath, Position] = {}
+        #: Where each value and key starts: the parser's line and column, from 0.
+        self.values: dict[KeyPath, tuple[int, int]] = {}
+        self.keys: dict[KeyPath, tuple[int, int]] = {}
         self.errors: list[ContentError] = []
         constructor = SafeConstructor()
         self.scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
@@ -117,7 +145,8 @@ class Walk:
     def value(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         if isinstance(node, AliasNode):
             return self.alias(node, path, depth)
-        self.values[path] = position(node.start_mark)
+        mark = node.start_mark
+        self.values[path] = (mark.line, mark.column)
         if self.aliased:
             self.count(1)
         if node.tag not in STANDARD_TAGS:
@@ -179,13 +208,15 @@ class Walk:
                 self.error(
                     key_node,
                     child,
-                    f"duplicate key '{key}' (first defined at line {first.line})",
+                    f"duplicate key '{key}' (first defined at line {first[0] + 1})",
                     "keep one of the two entries",
                 )
                 continue
-            self.keys[child] = position(_target(key_node).start_mark)
+            mark = _target(key_node).start_mark
+            self.keys[child] = (mark.line, mark.column)
             result[key] = self.merged(via, path, value_node, child, depth + 1)
-        self.values[path] = position(node.start_mark)
+        mark = node.start_mark
+        self.values[path] = (mark.line, mark.column)
         return result
 
     def merged(
