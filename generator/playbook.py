@@ -13,7 +13,7 @@ from generator.errors import ContentError, ContentErrors, ProjectError, display_
 from generator.load import SourceFile, load_yaml
 from generator.model.base import SLUG
 from generator.model.content import Entity
-from generator.model.crossref import check_references
+from generator.model.crossref import GLOSSARY_PAGE, check_references
 from generator.model.kinds import KIND_NAMES, KINDS, Kind
 from generator.model.playbook import (
     BRAND_FILE,
@@ -108,6 +108,9 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
     info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model)
     factors = collect.read_single(root / FACTORS_FILE.name, FACTORS_FILE.model)
     glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
+    if glossary is None and os.path.lexists(root / GLOSSARY_FILE.name):
+        # Reported in the file itself, not again where the nav or a link names its page.
+        collect.failed.add(GLOSSARY_PAGE)
     brand = collect.read(paths.brand, BRAND_FILE.model)
     collect.errors += _stray_files(root, paths.brand, base)
     if info is None or brand is None:
