@@ -14,6 +14,7 @@ from generator.load import SourceFile, load_yaml
 from generator.model.base import SLUG
 from generator.model.content import Entity
 from generator.model.crossref import GLOSSARY_PAGE, check_references
+from generator.model.docs_pages import check_docs_pages
 from generator.model.kinds import KIND_NAMES, KINDS, Kind
 from generator.model.playbook import (
     BRAND_FILE,
@@ -113,6 +114,7 @@ def load_playbook(paths: ProjectPaths) -> Playbook:
         collect.failed.add(GLOSSARY_PAGE)
     brand = collect.read(paths.brand, BRAND_FILE.model)
     collect.errors += _stray_files(root, paths.brand, base)
+    collect.errors += check_docs_pages(paths.docs, base)
     if info is None or brand is None:
         raise ContentErrors(collect.errors)
     playbook = Playbook(
