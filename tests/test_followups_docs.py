@@ -79,11 +79,38 @@ def test_code_in_a_docs_page_is_a_located_error(
     assert errors_of(mini_project) == [f"docs/notes.md:{expected}"]
 
 
-def test_a_front_matter_title_is_checked_too(mini_project: Path) -> None:
-    # Material prints a front-matter title as HTML, in the nav and in <title>.
+META = (
+    'holds markup characters (< > "), and the theme prints front matter as HTML: it would'
+    " run in every reader's browser (write plain text; the page's own heading may use"
+    " Markdown)"
+)
+
+
+def test_front_matter_holds_no_markup(mini_project: Path) -> None:
+    # Material prints front matter unescaped: the title in the nav and in <title>, the
+    # description inside an attribute.
     page = mini_project / "docs" / "notes.md"
-    page.write_text('---\ntitle: "</title><script>alert(1)</script>"\n---\n# Notes\n', "utf-8")
-    assert errors_of(mini_project) == [f"docs/notes.md:2:17: '<script>' is a script, {SCRIPT}"]
+    page.write_text(
+        '---\nsearch:\n  boost: 2\ntitle: "</title><script>alert(1)</script>"\n'
+        "description: 'x\" onmouseover=\"alert(1)'\nauthor: AT&T\n---\n# Notes\n",
+        "utf-8",
+    )
+    assert errors_of(mini_project) == [
+        f"docs/notes.md:4:1: title: '</title><script>alert(1)</script>' {META}",
+        f"docs/notes.md:5:1: description: 'x\" onmouseover=\"alert(1)' {META}",
+    ]
+
+
+def test_front_matter_aliases_are_read_once(mini_project: Path) -> None:
+    lines = ["---", 'a0: &a0 ["<b>", "<b>"]']
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 40)]
+    page = mini_project / "docs" / "notes.md"
+    page.write_text("\n".join([*lines, "---", "# Notes", ""]), "utf-8")
+    errors = errors_of(mini_project)
+    assert errors == [
+        f"docs/notes.md:2:1: a0[0]: '<b>' {META}",
+        f"docs/notes.md:2:1: a0[1]: '<b>' {META}",
+    ]
 
 
 def test_every_finding_is_reported_where_it_is_written(mini_project: Path) -> None:

@@ -8,14 +8,13 @@ text); what is found is then located in the page's source for the message.
 from __future__ import annotations
 
 import re
+from collections import deque
 from pathlib import Path
 from typing import Any
 
-# MkDocs' own reader of front matter, so a page's title means here what it means there.
-from mkdocs.utils.meta import get_data
+import yaml
 
-from generator.errors import ContentError, display_path
-from generator.htmlscan import Found, content_code
+from generator.errors import ContentError, KeyPath, display_path
 from generator.model.markup import page_code
 
 _HINTS = {
@@ -25,6 +24,11 @@ _HINTS = {
 }
 _DEFAULT_HINT = "remove it"
 _HANDLER = re.compile(r"<[^ >]+ (on[^ >=]*)")
+# Front matter as MkDocs finds it: YAML between two lines of dashes (or '...') at the top.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# Material prints front-matter values unescaped, in text and in attributes.
+_MARKUP_CHARS = frozenset('<>"')
+_MAX_META_NODES = 10_000
 _CODE = re.compile(r"^(`{3,}|~{3,}).*?^\1|(`+)[^\n]+?\2", re.MULTILINE | re.DOTALL)
 
 
@@ -38,12 +42,13 @@ def check_docs_pages(docs_dir: Path, base: Path) -> list[ContentError]:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         name = display_path(path, base)
-        body, meta = get_data(text)
+        body, meta = _front_matter(text)
+        errors += [_meta_error(name, text, path, value) for path, value in _markup_in(meta)]
         # Each kind of finding comes in page order: look for the next one after the last.
         starts: dict[str, int] = {}
         # Code is text: blanked out (same length), the search does not stop there.
         prose = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-        for shown, what in [*_title_code(meta), *page_code(body)]:
+        for shown, what in page_code(body):
             line, column = _locate(prose, shown, what, starts)
             message = f"'{shown}' is {what}, which would run in every reader's browser"
             errors.append(
@@ -52,10 +57,49 @@ def check_docs_pages(docs_dir: Path, base: Path) -> list[ContentError]:
     return errors
 
 
-def _title_code(meta: dict[str, Any]) -> Found:
-    # Material prints a title from the front matter as HTML (in the nav and in <title>).
-    title = meta.get("title")
-    return content_code(str(title)) if title is not None else []
+def _front_matter(text: str) -> tuple[str, dict[str, Any]]:
+    """A page's Markdown and its front matter, split as MkDocs splits them: a block that
+    is not a YAML mapping stays part of the Markdown."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return text, {}
+    try:
+        meta = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        return text, {}
+    return (text[found.end() :], meta) if isinstance(meta, dict) else (text, {})
+
+
+def _markup_in(meta: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+    """Every front-matter string that holds markup characters, with its key path."""
+    found: list[tuple[KeyPath, str]] = []
+    seen: set[int] = set()  # YAML aliases share one object: each is read once
+    todo: deque[tuple[KeyPath, Any]] = deque([((), meta)])
+    while todo and len(seen) < _MAX_META_NODES:
+        path, value = todo.popleft()
+        if isinstance(value, str):
+            if _MARKUP_CHARS.intersection(value):
+                found.append((path, value))
+        elif id(value) not in seen and isinstance(value, (dict, list)):
+            seen.add(id(value))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            todo += [((*path, key), child) for key, child in items]
+    return found
+
+
+def _meta_error(file: str, text: str, path: KeyPath, value: str) -> ContentError:
+    key = re.search(rf"^{re.escape(str(path[0]))}\s*:", text, re.MULTILINE) if path else None
+    line = text[: key.start()].count("\n") + 1 if key else 1
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    return ContentError(
+        file,
+        line,
+        1,
+        path,
+        f"'{shown}' holds markup characters (< > \"), and the theme prints front matter"
+        " as HTML: it would run in every reader's browser",
+        "write plain text; the page's own heading may use Markdown",
+    )
 
 
 def _locate(text: str, shown: str, what: str, starts: dict[str, int]) -> tuple[int, int]:
