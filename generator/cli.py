@@ -61,11 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(common, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, summary: str, details: str = "") -> argparse.ArgumentParser:
+    def command(name: str, summary: str, details: str, example: str) -> argparse.ArgumentParser:
         return sub.add_parser(
             name,
             help=summary,
             description=f"{summary[0].upper()}{summary[1:]}. {details}",
+            epilog=f"example: cco-playbook {name} {example}",
             parents=[common],
         )
 
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate every content file and report all errors",
         "Prints one 'file:line:col: key.path: message (hint)' line per error on stderr;"
         " exits 1 when there is any. Needs no git unless --since is given.",
+        "--format github --since origin/main",
     )
     p.add_argument(
         "--format",
@@ -94,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         "check, then build the site (the old site stays on failure)",
         "Builds into a temporary folder next to the site folder and swaps it in only when"
         " the build, the offline guard and any ZIP or PDF succeeded.",
+        "--site-dir site --zip dist/playbook.zip",
     )
     p.add_argument(
         "--site-dir",
@@ -118,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         "preview with live reload",
         "Rebuilds and reloads the page when a YAML file, the brand, a template or a docs page"
         " changes.",
+        "--brand examples/acme/brand.yml",
     )
     p.add_argument(
         "-a",
@@ -133,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         "write a plugin-free MkDocs project (Markdown + assets)",
         "The folder holds docs/ (narrative and generated pages, assets) and an mkdocs.yml that"
         " stock MkDocs + Material builds without cco-playbook.",
+        "--out rendered",
     )
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
     p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
@@ -141,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         "write the JSON Schemas of the content files",
         "Editors use them to complete and validate YAML while you type.",
+        "--out schema",
     )
     p.add_argument(
         "--out",
@@ -154,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
         "new",
         "scaffold a content file (or a question) that validates",
         "Writes playbook/<kind>/<ID>.yml, or appends a question to an assessment.",
+        "role chief-revenue-officer",
     )
     p.add_argument("kind", choices=(*SCAFFOLDS, "question"))
     p.add_argument("id", metavar="ID", help="the new id: lowercase letters, digits, hyphens")
@@ -164,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
         "Markdown report of content changes since a git ref",
         "For a pull-request comment: roles, structures, starting points, questions and"
         " brand settings added, removed or changed.",
+        "origin/main > changes.md",
     )
     p.add_argument("ref", metavar="REF", help="a branch, tag or commit, e.g. origin/main")
 
@@ -171,6 +179,7 @@ def _parser() -> argparse.ArgumentParser:
         "score",
         "score answers with the reference scorer; prints JSON",
         "The same result the assessment page computes in the browser.",
+        "--assessment readiness answers.json",
     )
     p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
     p.add_argument(
@@ -187,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
         " answer and the spread, per score the median, the group's verdict, teams and the"
         " trend against a baseline. Files from another playbook, assessment or version,"
         " duplicates and damaged files are skipped and listed on stderr.",
+        "--assessment readiness results/*.json --baseline last-quarter/*.json",
     )
     p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="exported results files")
