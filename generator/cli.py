@@ -62,11 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(common, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, summary: str, details: str = "") -> argparse.ArgumentParser:
+    def command(name: str, summary: str, details: str, example: str) -> argparse.ArgumentParser:
         return sub.add_parser(
             name,
             help=summary,
             description=f"{summary[0].upper()}{summary[1:]}. {details}",
+            epilog=f"example: cco-playbook {name} {example}",
             parents=[common],
         )
 
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate every content file and report all errors",
         "Prints one 'file:line:col: key.path: message (hint)' line per error on stderr;"
         " exits 1 when there is any. Needs no git unless --since is given.",
+        "--format github --since origin/main",
     )
     p.add_argument(
         "--format",
@@ -100,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         "check, then build the site (the old site stays on failure)",
         "Builds into a temporary folder next to the site folder and swaps it in only when"
         " the build, the offline guard and any ZIP or PDF succeeded.",
+        "--site-dir site --zip dist/playbook.zip",
     )
     p.add_argument(
         "--site-dir",
@@ -124,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         "preview with live reload",
         "Rebuilds and reloads the page when a YAML file, the brand, a template or a docs page"
         " changes.",
+        "--brand examples/acme/brand.yml",
     )
     p.add_argument(
         "-a",
@@ -139,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         "write a plugin-free MkDocs project (Markdown + assets)",
         "The folder holds docs/ (narrative and generated pages, assets) and an mkdocs.yml that"
         " stock MkDocs + Material builds without cco-playbook.",
+        "--out rendered",
     )
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
     p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
@@ -147,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         "write the JSON Schemas of the content files",
         "Editors use them to complete and validate YAML while you type.",
+        "--out schema",
     )
     p.add_argument(
         "--out",
@@ -160,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
         "new",
         "scaffold a content file (or a question) that validates",
         "Writes playbook/<kind>/<ID>.yml, or appends a question to an assessment.",
+        "role chief-revenue-officer",
     )
     p.add_argument("kind", choices=(*SCAFFOLDS, "question"))
     p.add_argument("id", metavar="ID", help="the new id: lowercase letters, digits, hyphens")
@@ -170,6 +177,7 @@ def _parser() -> argparse.ArgumentParser:
         "Markdown report of content changes since a git ref",
         "For a pull-request comment: roles, structures, starting points, questions and"
         " brand settings added, removed or changed.",
+        "origin/main > changes.md",
     )
     p.add_argument("ref", metavar="REF", help="a branch, tag or commit, e.g. origin/main")
 
@@ -177,6 +185,7 @@ def _parser() -> argparse.ArgumentParser:
         "score",
         "score answers with the reference scorer; prints JSON",
         "The same result the assessment page computes in the browser.",
+        "--assessment readiness answers.json",
     )
     p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
     p.add_argument(
@@ -193,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
         " answer and the spread, per score the median, the group's verdict, teams and the"
         " trend against a baseline. Files from another playbook, assessment or version,"
         " duplicates and damaged files are skipped and listed on stderr.",
+        "--assessment readiness results/*.json --baseline last-quarter/*.json",
     )
     p.add_argument("--assessment", required=True, metavar="ID", help="the assessment's id")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="exported results files")
@@ -222,9 +232,10 @@ def _parser() -> argparse.ArgumentParser:
         "show how complete a translation is, or record what its texts translate",
         "A translation mirrors playbook/ in playbook/translations/LANG/ (docs pages in"
         " playbook/translations/LANG/docs/). 'status' prints per file the texts translated,"
-        " stale (the English changed since) and missing. 'update' records, for every"
-        " translated text that has none yet, the fingerprint of its English; name"
-        " translation files to confirm them after checking their stale texts.",
+        " stale (the English changed since) and missing. 'update' records the English of"
+        " every text translated or revised since its last record; name translation files to"
+        " confirm them when an English edit needs no change in the translation.",
+        "status de",
     )
     p.add_argument("action", choices=("status", "update"), help="what to do")
     p.add_argument("language", metavar="LANG", help="the language, e.g. de")

@@ -102,13 +102,15 @@ def _shown(tag: str, name: str, value: str | None = None) -> str:
 class _PageScanner(HTMLParser):
     """Collects one page's resource URLs (not its links, not script text) and its code."""
 
-    def __init__(self, *, svg_file: bool = False) -> None:
+    def __init__(self, *, svg_file: bool = False, content: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.loads: list[tuple[str, str]] = []
         self.code: list[tuple[str, str]] = []
         self._in_style = False
         self._svg_depth = 1 if svg_file else 0
         self._svg_file = svg_file
+        # In a page's own content every <script> is foreign: the theme's come later.
+        self._content = content
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name.lower(): value or "" for name, value in attrs}
@@ -146,8 +148,11 @@ class _PageScanner(HTMLParser):
                 self.code.append((_shown(tag, name, value), "a script URL"))
         if "srcdoc" in values:
             self.code.append((_shown(tag, "srcdoc"), "a document with its own scripts"))
-        if tag.rpartition(":")[2] == "script" and self._svg_file:
-            self.code.append(("<script>", "a script inside an SVG file"))
+        if tag.rpartition(":")[2] == "script":
+            if self._svg_file:
+                self.code.append(("<script>", "a script inside an SVG file"))
+            elif self._content:
+                self.code.append(("<script>", "a script"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
@@ -169,6 +174,14 @@ def scan_markup(text: str, *, svg_file: bool = False) -> tuple[Found, Found]:
     scanner.feed(text)
     scanner.close()
     return scanner.loads, scanner.code
+
+
+def content_code(html: str) -> Found:
+    """Every piece of code in a page's own content (``<script>`` included), in order."""
+    scanner = _PageScanner(content=True)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.code
 
 
 def page_loads(html: str) -> list[tuple[str, str]]:

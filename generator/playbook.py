@@ -14,7 +14,8 @@ from generator.layer import BASE_LANGUAGE, TRANSLATIONS, Layer
 from generator.load import SourceFile, load_yaml
 from generator.model.base import SLUG
 from generator.model.content import Entity
-from generator.model.crossref import check_references
+from generator.model.crossref import GLOSSARY_PAGE, check_references
+from generator.model.docs_pages import check_docs_pages
 from generator.model.kinds import KIND_NAMES, KINDS, Kind
 from generator.model.playbook import (
     BRAND_FILE,
@@ -122,7 +123,14 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
     info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model)
     factors = collect.read_single(root / FACTORS_FILE.name, FACTORS_FILE.model)
     glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
+    if glossary is None and os.path.lexists(root / GLOSSARY_FILE.name):
+        # Reported in the file itself, not again where the nav or a link names its page.
+        collect.failed.add(GLOSSARY_PAGE)
     collect.errors += _stray_files(root, paths.brand, base)
+    collect.errors += check_docs_pages(paths.docs, base)
+    # Translated pages arrive by pull request too: nothing in them may run either.
+    for translated_docs in sorted((root / TRANSLATIONS).glob("*/docs")):
+        collect.errors += check_docs_pages(translated_docs, base)
     if brand is not None:
         # The tool's own words in the brand's language: a gap would mix languages.
         collect.errors += check_strings(brand.model.language)

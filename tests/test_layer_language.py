@@ -251,3 +251,17 @@ def test_translate_names_what_it_cannot_do(default_project: Path) -> None:
     done = run_cli("translate", "update", "de", "docs/index.md", cwd=default_project)
     assert done.returncode == 1
     assert "is not a file of the 'de' translation" in done.stderr
+
+
+def test_a_translated_docs_page_runs_no_script(default_project: Path) -> None:
+    edit(
+        default_project / DE / "docs/why-a-cco.md",
+        "\n# Warum ein CCO",
+        "\n<img src=x onerror=alert(1)>\n\n# Warum ein CCO",
+    )
+    code, lines = check(default_project)
+    assert code == 1
+    assert any(
+        re.match(r"playbook/translations/de/docs/why-a-cco\.md:\d+:\d+: .*onerror", line)
+        for line in lines
+    ), lines

@@ -24,6 +24,8 @@ from generator.model.kinds import KIND_NAMES, KINDS
 from generator.model.playbook import Item, Playbook
 from generator.model.validate import options, step
 
+#: The page the glossary file becomes.
+GLOSSARY_PAGE = "glossary.md"
 #: How a link to a playbook page is written, for hints.
 _LINK_FORMS = (
     "write " + ", ".join(f"'{kind.name}/<id>'" for kind in KINDS) + " or a page like 'why-a-cco.md'"
@@ -44,7 +46,7 @@ def page_index(playbook: Playbook) -> dict[str, set[str]]:
                 anchors = {q.id for q in item.model.questions}
             pages[kind.page(item.model.id)] = anchors
     if playbook.glossary is not None:
-        pages["glossary.md"] = set()
+        pages[GLOSSARY_PAGE] = set()
     return pages
 
 

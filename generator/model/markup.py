@@ -24,6 +24,8 @@ from markdown.extensions.attr_list import (  # type: ignore[import-untyped]
 from markdown.extensions.fenced_code import FencedBlockPreprocessor  # type: ignore[import-untyped]
 from markdown.util import AMP_SUBSTITUTE  # type: ignore[import-untyped]
 
+from generator.htmlscan import Found, content_code
+
 #: The extensions a content text is parsed with: those the plugin turns on, and those
 #: the default ``mkdocs.yml`` adds, so a text means here what it means on the page.
 CHECKED_EXTENSIONS = (
@@ -37,6 +39,9 @@ CHECKED_EXTENSIONS = (
 )
 # Without one of these a text can make no element, link or attribute: no need to parse.
 _SYNTAX_CHARS = frozenset("<[{")
+# Without one of these (spaces aside) a page holds no raw HTML, attribute list, entity or
+# script URL: most pages need no parse at all.
+_PAGE_SYNTAX = ("<", "{", "&", "script:")
 
 
 @dataclass(frozen=True)
@@ -123,3 +128,16 @@ def findings(text: str) -> Findings:
     links = tuple(_url(e.get("href", "")) for e in root.iter("a"))
     images = tuple(_url(e.get("src", "")) for e in root.iter("img"))
     return Findings(raw, tuple(_ATTR_LIST.applied), links, images)
+
+
+_PAGE_MD = markdown.Markdown(extensions=list(CHECKED_EXTENSIONS))
+
+
+def page_code(markdown_text: str) -> Found:
+    """Everything in a hand-written page that would run in a reader's browser, judged by
+    the HTML the parser makes of it: (the element and attribute, what it is), in order."""
+    squeezed = "".join(markdown_text.lower().split())
+    if not any(syntax in squeezed for syntax in _PAGE_SYNTAX):
+        return []
+    _PAGE_MD.reset()
+    return content_code(_PAGE_MD.convert(markdown_text))

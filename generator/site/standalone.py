@@ -10,12 +10,17 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import markdown  # type: ignore[import-untyped]
 import yaml
+from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.meta import get_data
+from mkdocs.utils.rendering import get_heading_text
 
+from generator.constants import PLUGIN
 from generator.outputs import RENDER, RENDER_MARKER, check_outputs
 from generator.render import with_abbreviations
-from generator.constants import PLUGIN
 from generator.site.build import load_mkdocs_config, theme_sources
 from generator.site.prepare import prepare, project_paths
 
@@ -29,6 +34,7 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
     check_outputs(paths, {RENDER: out}, sources=theme_sources(config))
     # Every content error is reported before anything is written.
     site = prepare(config, paths).site
+    titles = _PageTitles(config)
     out.mkdir(parents=True, exist_ok=True)
     (out / RENDER_MARKER).write_text(
         "Written by 'cco-playbook render'; the next render replaces this folder's docs/.\n",
@@ -47,14 +53,15 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
             if path.suffix == ".md":
                 text = site.docs.get(rel.as_posix()) or path.read_text(encoding="utf-8")
                 text = with_abbreviations(text, site.abbreviations)
-                (docs_out / rel).write_text(text, encoding="utf-8")
+                (docs_out / rel).write_text(titles.safe(rel.as_posix(), text), encoding="utf-8")
             else:
                 shutil.copyfile(path, docs_out / rel)
             count += 1
-    for rel_page, markdown in site.pages.items():
+    for rel_page, page in site.pages.items():
         target = docs_out / rel_page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(with_abbreviations(markdown, site.abbreviations), encoding="utf-8")
+        text = with_abbreviations(page, site.abbreviations)
+        target.write_text(titles.safe(rel_page, text), encoding="utf-8")
         count += 1
     for rel_asset, data in site.assets.items():
         target = docs_out / rel_asset
@@ -67,6 +74,46 @@ def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None)
         encoding="utf-8",
     )
     return count + 1
+
+
+class _PageTitles(Treeprocessor):  # type: ignore[misc]
+    """Titles that survive Material's ``<title>``, which prints a page's title through
+    ``striptags``: that unescapes it, so a heading reading ``</title><script>`` would
+    break out. A title in the page's front matter Material prints as it is (escaped once,
+    like everywhere else); the plugin build does the same in ``on_page_content``.
+    """
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        super().__init__(
+            markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        )
+        self.md.treeprocessors.register(self, "cco_page_title", priority=1)
+        self.title: str | None = None
+
+    def run(self, root: Any) -> None:
+        # MkDocs' own rule: the text of a first-level heading that opens the page.
+        first = next(iter(root), None)
+        self.title = (
+            get_heading_text(first, self.md) if first is not None and first.tag == "h1" else None
+        )
+
+    def safe(self, rel: str, text: str) -> str:
+        """``text`` with its title in the front matter wherever ``striptags`` would change it."""
+        body, meta = get_data(text)
+        # The home page's <title> is the site's name; a title of its own would replace it.
+        if rel == "index.md" or "title" in meta:
+            return text
+        self.md.reset()
+        self.md.convert(body)
+        title = self.title
+        # Only there: an entry in the front matter makes Material look up icons, subtitles
+        # and status for the page in every page's navigation.
+        if title is None or Markup(title).striptags() == title:
+            return text
+        front = yaml.safe_dump({**meta, "title": title}, sort_keys=False, allow_unicode=True)
+        return f"---\n{front}---\n\n{body}"
 
 
 def _copy_theme_overrides(config: MkDocsConfig, out: Path) -> int:
@@ -108,9 +155,19 @@ def standalone_config(config: MkDocsConfig) -> dict[str, Any]:
         "extra_javascript": [_script(s) for s in config.extra_javascript],
         "extra": dict(config.extra),
         "validation": _validation(config),
-        "plugins": [name for name in config.plugins if name not in (PLUGIN,)],
+        "plugins": [
+            _plugin(name, plugin) for name, plugin in config.plugins.items() if name != PLUGIN
+        ],
     }
     return {k: v for k, v in result.items() if v not in (None, [], {})}
+
+
+def _plugin(name: str, plugin: Any) -> Any:
+    """A plugin with every option that differs from its default (the search's word
+    separator, the language the brand chose), or its bare name when none does."""
+    defaults = {key: option.default for key, option in plugin.config_scheme}
+    options = {k: v for k, v in plugin.config.items() if k not in defaults or v != defaults[k]}
+    return {name: options} if options else name
 
 
 def _script(script: Any) -> Any:
