@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from generator.errors import ContentErrors, PlaybookError
+from generator.errors import ContentError, ContentErrors, PlaybookError
 
 
 def progress(step: str) -> None:
@@ -35,6 +35,18 @@ def report(exc: PlaybookError, fmt: str) -> None:
         )
     else:
         report_error(str(exc))
+
+
+def report_warning(warning: ContentError, fmt: str) -> None:
+    """A located warning: a ``warning:`` line on stderr, or a GitHub warning annotation."""
+    if fmt == "github":
+        print(
+            f"::warning file={_annotation_property(warning.file)},line={warning.line},"
+            f"col={warning.column}::{_annotation_data(warning.text)}",
+            file=sys.stdout,
+        )
+    else:
+        progress(f"warning: {_printable(str(warning))}")
 
 
 def report_error(message: str) -> None:

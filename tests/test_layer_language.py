@@ -265,3 +265,15 @@ def test_a_translated_docs_page_runs_no_script(default_project: Path) -> None:
         re.match(r"playbook/translations/de/docs/why-a-cco\.md:\d+:\d+: .*onerror", line)
         for line in lines
     ), lines
+
+
+def test_translation_warnings_become_github_annotations(default_project: Path) -> None:
+    edit(default_project / "playbook/roles/ceo.yml", "purpose: |\n  ", "purpose: |\n  Above all, ")
+    done = run_cli("check", "--brand", ACME, "--format", "github", cwd=default_project)
+    assert done.returncode == 0, done.stderr
+    (line,) = [line for line in done.stdout.splitlines() if line.startswith("::warning")]
+    assert re.match(
+        r"::warning file=playbook/translations/de/roles/ceo\.yml,line=\d+,col=\d+::purpose: the"
+        r" English text changed since this was translated \(stale\)",
+        line,
+    ), line

@@ -14,7 +14,7 @@ from generator.contrib.gitref import Snapshot
 from generator.contrib.scaffold import new_file, new_question
 from generator.contrib.schema import write_schemas
 from generator.contrib.translate import update
-from generator.diagnostics import progress
+from generator.diagnostics import progress, report_warning
 from generator.errors import (
     ContentErrors,
     UsageError,
@@ -44,7 +44,7 @@ def check(args: argparse.Namespace) -> int:
     if playbook.language is not None:
         report = playbook.language.report
         for warning in report.warnings:
-            progress(f"warning: {warning}")
+            report_warning(warning, args.format)
         progress(f"'{report.language}' translation:\n{report.table()}")
         if args.strict and report.warnings:
             progress(f"--strict: {len(report.warnings)} translation warning(s)")
