@@ -57,6 +57,11 @@ def errors_of(project: Path) -> list[str]:
             f"5:21: '<a onclick>' is an inline event handler, {HANDLER}",
         ),
         (
+            # A heading anchor alone needs no parse; one beside a handler still does.
+            '## A { #a }\n\n[x](why-a-cco.md){ #b onclick="alert(1)" }',
+            f"7:23: '<a onclick>' is an inline event handler, {HANDLER}",
+        ),
+        (
             "<div markdown>\n*x* <svg onload=alert(1)></svg>\n</div>",
             f"6:10: '<svg onload>' is an inline event handler, {HANDLER}",
         ),
@@ -69,6 +74,7 @@ def errors_of(project: Path) -> list[str]:
         "js-link",
         "js-autolink",
         "attr-list",
+        "anchor-and-handler",
         "md-in-html",
     ],
 )

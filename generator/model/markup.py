@@ -10,6 +10,7 @@ and ``<img/src=x onerror=…>`` is found however it is spelt.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -42,6 +43,9 @@ _SYNTAX_CHARS = frozenset("<[{")
 # Without one of these (spaces aside) a page holds no raw HTML, attribute list, entity or
 # script URL: most pages need no parse at all.
 _PAGE_SYNTAX = ("<", "{", "&", "script:")
+# A heading's anchor (``{ #who-decides-what }``, as translated pages keep the English
+# ones) sets an id and nothing else: it cannot run anything, and need not cost a parse.
+_ANCHOR_ONLY = re.compile(r"\{:?[ \t]*#[A-Za-z0-9_-]+[ \t]*\}")
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ _PAGE_MD = markdown.Markdown(extensions=list(CHECKED_EXTENSIONS))
 def page_code(markdown_text: str) -> Found:
     """Everything in a hand-written page that would run in a reader's browser, judged by
     the HTML the parser makes of it: (the element and attribute, what it is), in order."""
-    squeezed = "".join(markdown_text.lower().split())
+    squeezed = "".join(_ANCHOR_ONLY.sub("", markdown_text).lower().split())
     if not any(syntax in squeezed for syntax in _PAGE_SYNTAX):
         return []
     _PAGE_MD.reset()
