@@ -134,7 +134,10 @@ def findings(text: str) -> Findings:
     return Findings(raw, tuple(_ATTR_LIST.applied), links, images)
 
 
-_PAGE_MD = markdown.Markdown(extensions=list(CHECKED_EXTENSIONS))
+@lru_cache(maxsize=1)
+def _page_parser() -> Any:
+    # Built on first use: most builds find no page that needs parsing.
+    return markdown.Markdown(extensions=list(CHECKED_EXTENSIONS))
 
 
 def page_code(markdown_text: str) -> Found:
@@ -143,5 +146,6 @@ def page_code(markdown_text: str) -> Found:
     squeezed = "".join(_ANCHOR_ONLY.sub("", markdown_text).lower().split())
     if not any(syntax in squeezed for syntax in _PAGE_SYNTAX):
         return []
-    _PAGE_MD.reset()
-    return content_code(_PAGE_MD.convert(markdown_text))
+    md = _page_parser()
+    md.reset()
+    return content_code(md.convert(markdown_text))
