@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,11 @@ from generator.browser import launch_options
 from tests.helpers import FIXTURES, PageWatch, copy_default_project, run_cli
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The loader's cache lives in a folder of the test run's own (the CLI runs inherit it),
+# never in the user's ~/.cache.
+if "CCO_PLAYBOOK_CACHE" not in os.environ:
+    os.environ["CCO_PLAYBOOK_CACHE"] = tempfile.mkdtemp(prefix="cco-playbook-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CCO_PLAYBOOK_CACHE"], ignore_errors=True)
 
 
 @pytest.fixture

@@ -47,6 +47,11 @@ def _without_timestamps(
     }
 
 
+def active_parser() -> str:
+    """The parser ``auto`` uses on this machine."""
+    return "libyaml" if LIBYAML else "python"
+
+
 class _PythonParser(yaml.SafeLoader):
     """The pure-Python parser; only its events and its tag resolution are used."""
 
