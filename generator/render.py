@@ -220,6 +220,7 @@ def markdown_title(text: str) -> str | None:
     return heading.group(1) if heading else None
 
 
+@functools.lru_cache(maxsize=8192)
 def plain_markdown(text: str) -> Markup:
     """Plain text as Markdown that shows it literally, in Markdown and raw HTML alike.
 
@@ -230,6 +231,8 @@ def plain_markdown(text: str) -> Markup:
 
 
 def _finalize(value: Any) -> Any:
+    if type(value) is str:  # most values: labels and titles, repeated across pages
+        return plain_markdown(value)
     # Plain strings from YAML (titles, labels) are data: they never become markup.
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
