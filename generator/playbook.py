@@ -20,6 +20,7 @@ from generator.model.kinds import KIND_NAMES, KINDS, Kind
 from generator.model.playbook import (
     BRAND_FILE,
     FACTORS_FILE,
+    DECISIONS_FILE,
     GLOSSARY_FILE,
     PLAYBOOK_FILE,
     SINGLE_FILES,
@@ -123,6 +124,7 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
     info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model)
     factors = collect.read_single(root / FACTORS_FILE.name, FACTORS_FILE.model)
     glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
+    decisions = collect.read_single(root / DECISIONS_FILE.name, DECISIONS_FILE.model)
     if glossary is None and os.path.lexists(root / GLOSSARY_FILE.name):
         # Reported in the file itself, not again where the nav or a link names its page.
         collect.failed.add(GLOSSARY_PAGE)
@@ -144,6 +146,7 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
         by_kind=by_kind,
         factors=factors,
         glossary=glossary,
+        decisions=decisions,
         docs_pages=_docs_pages(paths.docs),
         unvalidated_pages=frozenset(collect.failed),
         unvalidated=collect.unvalidated,

@@ -268,6 +268,8 @@ def render_site(playbook: Playbook, template_dir: Path | None = None) -> Rendere
         renderer.env.globals["factors"] = playbook.factors.model
     if playbook.structures:
         renderer.env.globals["matrix"] = structure_matrix(playbook, renderer.ui)
+    if playbook.decisions is not None:
+        renderer.env.globals["decisions"] = playbook.decisions.model
     backlinks, questions = cross_links(playbook)
     site = RenderedSite()
     info = playbook.info.model
@@ -318,7 +320,7 @@ def cross_links(
     for kind in KINDS:
         for item in playbook.entities(kind.name):
             source = f"{kind.name}/{item.model.id}"
-            for ref in item.model.related:
+            for ref in [*item.model.related, *item.model.linked_from()]:
                 backlinks.setdefault(Ref(ref).target, []).append(source)
     for assessment in playbook.assessments:
         a = assessment.model

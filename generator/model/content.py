@@ -18,6 +18,11 @@ class Entity(Model):
     order: int = Field(default=100, description="Position within its section (lowest first).")
     related: list[Ref] = Field(default_factory=list, description="Related playbook pages.")
 
+    def linked_from(self) -> list[Ref]:
+        """Pages that list this entity among their related pages without naming it in
+        their own ``related`` (a metric's owner role, a matrix's structure)."""
+        return []
+
 
 class Role(Entity):
     """A role in customer leadership (``playbook/roles/<id>.yml``)."""

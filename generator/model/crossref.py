@@ -20,8 +20,9 @@ from generator.model.assessment_rules import check_assessment
 from generator.model.base import Ref, Text, links_in
 from generator.model.brand import check_brand_files
 from generator.model.content import Entity
+from generator.model.decisions import DecisionMatrix, check_matrices
 from generator.model.kinds import KIND_NAMES, KINDS
-from generator.model.playbook import Item, Playbook
+from generator.model.playbook import DECISIONS_FILE, Item, Playbook
 from generator.model.validate import options, step
 
 #: The page the glossary file becomes.
@@ -58,7 +59,7 @@ def check_references(playbook: Playbook) -> list[ContentError]:
     for kind in KINDS:
         items += playbook.entities(kind.name)
         errors += _duplicate_ids(playbook.entities(kind.name))
-    items += [i for i in (playbook.factors, playbook.glossary) if i is not None]
+    items += [i for i in (playbook.factors, playbook.glossary, playbook.decisions) if i is not None]
     for item in items:
         for path, value in _links(item.model, ()):
             errors += _check_value(item.source, path, value, pages)
@@ -72,12 +73,23 @@ def check_references(playbook: Playbook) -> list[ContentError]:
         for p in playbook.unvalidated_pages
         if p.startswith("roles/")
     ]
+    errors += _check_decisions(playbook)
     assessments = {a.model.id: a.model for a in playbook.assessments}
     for assessment in playbook.assessments:
         errors += check_assessment(
             assessment.model, assessment.source, roles=roles, assessments=assessments
         )
     return errors
+
+
+def _check_decisions(playbook: Playbook) -> list[ContentError]:
+    matrices = [
+        (item.model, item.source)
+        for item in playbook.entities("decision-rights")
+        if isinstance(item.model, DecisionMatrix)
+    ]
+    catalogue = playbook.decisions.model if playbook.decisions is not None else None
+    return check_matrices(matrices, catalogue, f"playbook/{DECISIONS_FILE.name}")
 
 
 def _check_raw(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from generator.model.assessment import Assessment
 from generator.model.content import Entity, Role, StartingPoint, Structure
+from generator.model.decisions import DecisionMatrix
+from generator.model.practice import Method, Metric
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,61 @@ conditions:
 first_steps:
   - The first thing to do.
 """,
+    ),
+    Kind(
+        "metrics",
+        Metric,
+        template="metric.md.j2",
+        schema="metric",
+        title="Metrics",
+        scaffold="""\
+abbreviation: null
+category: retention-and-revenue
+answers: The business question this metric answers, as a question?
+formula: |
+  **Metric = what you count ÷ what you compare it with × 100**
+example: |
+  Example: round numbers that show the formula at work.
+collect: Where the data comes from, how often, and who produces it.
+use_when:
+  - A situation in which this metric is a good choice.
+avoid_when:
+  - A situation in which it misleads.
+pitfalls:
+  - A common way it goes wrong.
+owner: roles/cco
+contributors: []
+""",
+    ),
+    Kind(
+        "methods",
+        Method,
+        template="method.md.j2",
+        schema="method",
+        title="Methods",
+        scaffold="""\
+purpose: The problem this method solves, in one or two sentences.
+use_when:
+  - A situation in which this method is the right tool.
+steps:
+  - title: The first step, as an instruction
+    text: What to do and why.
+  - title: The next step
+    text: What to do and why.
+outputs:
+  - What you have when it is done.
+pitfalls:
+  - A common way it goes wrong.
+owner: roles/cco
+contributors: []
+""",
+    ),
+    Kind(
+        "decision-rights",
+        DecisionMatrix,
+        template="decision-matrix.md.j2",
+        schema="decision-rights",
+        title="Decision rights",
     ),
     Kind(
         "assessments",

@@ -15,6 +15,7 @@ from generator.model.assessment import Assessment
 from generator.model.base import Model, Slug, Text
 from generator.model.brand import Brand
 from generator.model.content import Entity, Factors, Glossary, Role, Structure
+from generator.model.decisions import DecisionCatalogue
 from generator.model.kinds import KIND_NAMES, KINDS
 
 E = TypeVar("E", bound=Entity)
@@ -65,8 +66,14 @@ class SingleFile(Generic[M_co]):
 PLAYBOOK_FILE = SingleFile("playbook.yml", PlaybookInfo, "playbook")
 FACTORS_FILE = SingleFile("factors.yml", Factors, "factors")
 GLOSSARY_FILE = SingleFile("glossary.yml", Glossary, "glossary")
+DECISIONS_FILE = SingleFile("decisions.yml", DecisionCatalogue, "decisions")
 #: The files at the top of the playbook folder.
-SINGLE_FILES: tuple[SingleFile[Model], ...] = (PLAYBOOK_FILE, FACTORS_FILE, GLOSSARY_FILE)
+SINGLE_FILES: tuple[SingleFile[Model], ...] = (
+    PLAYBOOK_FILE,
+    FACTORS_FILE,
+    GLOSSARY_FILE,
+    DECISIONS_FILE,
+)
 #: The brand file: ``brand.yml`` in the playbook folder unless the options name another.
 BRAND_FILE = SingleFile("brand.yml", Brand, "brand")
 
@@ -96,6 +103,8 @@ class Playbook:
     by_kind: dict[str, list[Item[Entity]]] = field(default_factory=dict)
     factors: Item[Factors] | None = None
     glossary: Item[Glossary] | None = None
+    #: The rows and columns of the decision-rights matrices.
+    decisions: Item[DecisionCatalogue] | None = None
     docs_pages: frozenset[str] = frozenset()
     #: Pages whose files failed validation: links to them are not reported twice.
     unvalidated_pages: frozenset[str] = frozenset()
@@ -131,6 +140,6 @@ class Playbook:
         for kind in KINDS:
             for item in self.entities(kind.name):
                 yield item.source
-        for single in (self.factors, self.glossary):
+        for single in (self.factors, self.glossary, self.decisions):
             if single is not None:
                 yield single.source
