@@ -19,8 +19,8 @@ from generator.model.docs_pages import check_docs_pages
 from generator.model.kinds import KIND_NAMES, KINDS, Kind
 from generator.model.playbook import (
     BRAND_FILE,
-    FACTORS_FILE,
     DECISIONS_FILE,
+    FACTORS_FILE,
     GLOSSARY_FILE,
     PLAYBOOK_FILE,
     SINGLE_FILES,

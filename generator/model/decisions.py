@@ -74,7 +74,7 @@ def check_matrices(
     """Each matrix against the catalogue and its structure, every error located."""
     errors: list[ContentError] = []
     if catalogue is None:
-        for matrix, source in matrices[:1]:
+        for _, source in matrices[:1]:
             errors.append(
                 source.error(
                     (),
