@@ -128,7 +128,7 @@ def _check_matrix(
     return errors
 
 
-def _row_rules(source: SourceFile, decision: str, row: dict[str, str]) -> list[ContentError]:
+def _row_rules(source: SourceFile, decision: str, row: dict[str, Letter]) -> list[ContentError]:
     """One accountable party, and someone doing the work."""
     accountable = [party for party, letter in row.items() if letter in _ACCOUNTABLE]
     if len(accountable) != 1:
