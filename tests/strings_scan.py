@@ -13,8 +13,9 @@ from __future__ import annotations
 import ast
 import re
 
-#: Words templates may hold outside tags: front matter keys Material reads.
-TEMPLATE_ALLOWED = frozenset({"search", "boost"})
+#: Words templates may hold outside tags: front matter keys and admonition types
+#: Material reads (syntax, never shown: an admonition shows the title it is given).
+TEMPLATE_ALLOWED = frozenset({"search", "boost", "example"})
 _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _JINJA_LITERAL = re.compile(r"\"([^\"]*)\"|'([^']*)'")

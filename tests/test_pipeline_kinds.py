@@ -30,7 +30,7 @@ def test_sections_accept_exactly_the_kinds() -> None:
     valid = PlaybookInfo.model_validate({**info, "sections": {k.name: section for k in KINDS}})
     assert set(valid.sections) == {k.name for k in KINDS}
     with pytest.raises(ValueError, match="metrics"):
-        PlaybookInfo.model_validate({**info, "sections": {"metrics": section}})
+        PlaybookInfo.model_validate({**info, "sections": {"metric-list": section}})
 
 
 def test_new_scaffolds_every_kind_that_has_one() -> None:

@@ -30,6 +30,12 @@ GOLDEN_PAGES = [
     "glossary.md",
     "assessments/index.md",
     "assessments/readiness.md",
+    "metrics/index.md",
+    "metrics/grr.md",
+    "methods/index.md",
+    "methods/journey-mapping.md",
+    "decision-rights/index.md",
+    "decision-rights/line-dedicated.md",
 ]
 
 
