@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--brand", type=Path, metavar="FILE", help="check with this brand file")
     p.add_argument(
+        "--language",
+        metavar="LANG",
+        help="check the edition in this language instead of the brand's (e.g. de)",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help="also fail on translation warnings (texts missing or stale in the brand's language)",
@@ -112,6 +117,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--brand", type=Path, metavar="FILE", help="build under another brand file")
     p.add_argument(
+        "--language",
+        metavar="LANG",
+        help="build the edition in this language instead of the brand's (e.g. de)",
+    )
+    p.add_argument(
         "--zip", type=Path, metavar="FILE", help="also write the site as a ZIP for offline reading"
     )
     p.add_argument(
@@ -137,6 +147,11 @@ def _parser() -> argparse.ArgumentParser:
         help="address to serve on (default: 127.0.0.1:8000)",
     )
     p.add_argument("--brand", type=Path, metavar="FILE", help="preview under another brand")
+    p.add_argument(
+        "--language",
+        metavar="LANG",
+        help="preview the edition in this language instead of the brand's (e.g. de)",
+    )
 
     p = command(
         "render",
@@ -147,6 +162,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
     p.add_argument("--brand", type=Path, metavar="FILE", help="render under another brand")
+    p.add_argument(
+        "--language",
+        metavar="LANG",
+        help="render the edition in this language instead of the brand's (e.g. de)",
+    )
 
     p = command(
         "schema",

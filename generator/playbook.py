@@ -9,10 +9,18 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from generator.errors import ContentError, ContentErrors, ProjectError, display_path, suggestion
+from generator.errors import (
+    ContentError,
+    ContentErrors,
+    ProjectError,
+    UsageError,
+    display_path,
+    suggestion,
+)
 from generator.layer import BASE_LANGUAGE, TRANSLATIONS, Layer
 from generator.load import SourceFile, load_yaml
 from generator.model.base import SLUG
+from generator.model.brand import Brand
 from generator.model.content import Entity
 from generator.model.crossref import GLOSSARY_PAGE, check_references
 from generator.model.docs_pages import check_docs_pages
@@ -86,9 +94,9 @@ def _content_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
 
 
-def check(config_file: Path, brand: Path | None = None) -> Playbook:
+def check(config_file: Path, brand: Path | None = None, language: str | None = None) -> Playbook:
     """Read the project's options from ``mkdocs.yml``, then load and check its playbook."""
-    return load_playbook(read_project(config_file, brand))
+    return load_playbook(read_project(config_file, brand, language))
 
 
 def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbook:
@@ -116,6 +124,14 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
     collect = _Collector(base)
     # The brand comes first: its language chooses the layer the content is read through.
     brand = collect.read(paths.brand, BRAND_FILE.model)
+    editions = _editions(brand, collect.errors, root, base)
+    chosen = language or paths.language
+    if chosen is not None:
+        require_language(root, chosen, base)
+        if brand is not None and brand.model.language != chosen:
+            # This edition speaks the chosen language: the tool's words, search and
+            # the page's lang follow it as they follow a brand's own language.
+            brand = Item(brand.model.model_copy(update={"language": chosen}), brand.source)
     if language is None:
         language = brand.model.language if brand is not None else BASE_LANGUAGE
     if language != BASE_LANGUAGE and (root / TRANSLATIONS / language).is_dir():
@@ -151,6 +167,7 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
         unvalidated_pages=frozenset(collect.failed),
         unvalidated=collect.unvalidated,
         language=collect.layer,
+        editions=editions,
     )
     if collect.layer is not None:
         collect.layer.read_docs(paths.docs, playbook.docs_pages)
@@ -158,6 +175,52 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
     if collect.errors:
         raise ContentErrors(collect.errors)
     return playbook
+
+
+def _editions(
+    brand: Item[Brand] | None, errors: list[ContentError], root: Path, base: Path
+) -> tuple[str, ...]:
+    """The brand's languages, its own first; one without a translation is an error."""
+    if brand is None:
+        return (BASE_LANGUAGE,)
+    own = brand.model.language
+    languages = list(dict.fromkeys([own, *brand.model.languages]))
+    available = published_languages(root)
+    for i, language in enumerate(brand.model.languages):
+        if language not in available:
+            errors.append(
+                brand.source.error(
+                    ("languages", i),
+                    f"there is no '{language}' translation to publish",
+                    f"translate the playbook into {display_path(root / TRANSLATIONS, base)}"
+                    f"/{language}/ first, or remove '{language}'; published now:"
+                    f" {', '.join(available)}",
+                )
+            )
+    return tuple(languages)
+
+
+def published_languages(root: Path) -> list[str]:
+    """The languages the playbook can be published in: its own and its translations'."""
+    translations = root / TRANSLATIONS
+    found = (
+        sorted(p.name for p in translations.iterdir() if p.is_dir())
+        if translations.is_dir()
+        else []
+    )
+    return [BASE_LANGUAGE, *found]
+
+
+def require_language(root: Path, language: str, base: Path) -> None:
+    """A usage error for a language the playbook has no translation into."""
+    languages = published_languages(root)
+    if language not in languages:
+        raise UsageError(
+            f"there is no '{language}' edition of this playbook: it is published in"
+            f" {', '.join(languages)} (a translation lives in"
+            f" {display_path(root / TRANSLATIONS, base)}/<language>/; see"
+            " 'cco-playbook translate --help')"
+        )
 
 
 def paths_language(paths: ProjectPaths, language: str) -> Layer:

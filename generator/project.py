@@ -37,6 +37,8 @@ class ProjectPaths:
     docs: Path
     templates: Path | None
     edit_url: str | None
+    #: The language to publish (``--language``); None: the brand's.
+    language: str | None = None
 
     @classmethod
     def from_options(
@@ -45,8 +47,10 @@ class ProjectPaths:
         docs_dir: Path,
         options: Mapping[str, Any],
         brand: Path | None = None,
+        language: str | None = None,
     ) -> ProjectPaths:
-        """The paths the plugin ``options`` name; ``brand`` (``--brand``) replaces theirs."""
+        """The paths the plugin ``options`` name; ``brand`` (``--brand``) replaces theirs,
+        and ``language`` (``--language``) the brand's language."""
         root = config_file.resolve().parent
         playbook_dir = (root / (options.get("playbook") or DEFAULT_PLAYBOOK)).resolve()
         named_brand = options.get("brand")
@@ -64,6 +68,7 @@ class ProjectPaths:
             docs=docs_dir.resolve(),
             templates=(root / templates).resolve() if templates else None,
             edit_url=options.get("edit_url") or None,
+            language=language,
         )
 
     def edit_link(self, source: Path) -> str | None:
@@ -77,7 +82,9 @@ class ProjectPaths:
         return self.edit_url.rstrip("/") + "/" + rel
 
 
-def read_project(config_file: Path, brand: Path | None = None) -> ProjectPaths:
+def read_project(
+    config_file: Path, brand: Path | None = None, language: str | None = None
+) -> ProjectPaths:
     """The project ``config_file`` describes, read without MkDocs."""
     require_config(config_file)
     config = _read_config(config_file)
@@ -89,7 +96,7 @@ def read_project(config_file: Path, brand: Path | None = None) -> ProjectPaths:
     if not isinstance(docs, str):
         raise UsageError(f"{config_file}: 'docs_dir' must name a folder")
     return ProjectPaths.from_options(
-        config_file, config_file.resolve().parent / docs, options, brand
+        config_file, config_file.resolve().parent / docs, options, brand, language
     )
 
 

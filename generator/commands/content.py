@@ -31,7 +31,7 @@ from generator.results import score_results_file
 
 def check(args: argparse.Namespace) -> int:
     """Validate every content file (and, with --since, the assessment versions)."""
-    paths = read_project(args.config_file, args.brand)
+    paths = read_project(args.config_file, args.brand, args.language)
     playbook = load_playbook(paths)
     if args.since:
         errors = version_gate(paths, args.since, Snapshot.of(playbook))

@@ -19,6 +19,7 @@ def build(args: argparse.Namespace) -> int:
         args.config_file,
         args.site_dir,
         brand=args.brand,
+        language=args.language,
         strict=args.strict,
         zip_file=args.zip,
         pdf_file=args.pdf,
@@ -31,7 +32,9 @@ def build(args: argparse.Namespace) -> int:
 def render(args: argparse.Namespace) -> int:
     """Write the plugin-free MkDocs project."""
     with explained_failure(RENDER, args.out):
-        count = write_standalone(args.config_file, args.out, brand=args.brand)
+        count = write_standalone(
+            args.config_file, args.out, brand=args.brand, language=args.language
+        )
     progress(
         f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "
         f"{args.out / 'mkdocs.yml'})"

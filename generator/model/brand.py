@@ -221,6 +221,13 @@ class Brand(Model):
     language: Annotated[str, BeforeValidator(_language)] = Field(
         default="en", description="Interface, search and assessment language, e.g. 'en'."
     )
+    languages: list[Annotated[str, BeforeValidator(_language)]] = Field(
+        default_factory=list,
+        description=(
+            "Further languages to publish beside 'language', each in its own folder"
+            " (de/) with a language selector on every page, e.g. ['de']."
+        ),
+    )
     footer: Footer = Field(default_factory=Footer)
     copyright: str | None = None
     contact: Contact | None = None

@@ -112,6 +112,8 @@ class Playbook:
     unvalidated: list[tuple[SourceFile, type[BaseModel]]] = field(default_factory=list)
     #: The language layer the content was read through (None: the base language).
     language: Layer | None = None
+    #: The languages the site publishes, the one at its root first.
+    editions: tuple[str, ...] = ()
 
     def entities(self, kind: str) -> list[Item[Entity]]:
         """The entities of one kind, in page order."""

@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ from generator.errors import BuildFailed, UsageError
 from generator.model import Playbook
 from generator.outputs import SITE, SITE_MARKER, OutputKind, check_outputs, explained_failure
 from generator.playbook import load_playbook
-from generator.project import no_plugin, require_config, unknown_option
+from generator.project import ProjectPaths, no_plugin, require_config, unknown_option
 from generator.reproducible import check_source_date_epoch, source_date_epoch
+from generator.site.languages import Edition, site_editions
 from generator.site.plugin import PlaybookPlugin
 from generator.site.prepare import project_paths
 from generator.site.swap import claimed_file, folder_swap
@@ -65,6 +67,7 @@ def build_site(
     site_dir: Path | None,
     *,
     brand: Path | None = None,
+    language: str | None = None,
     strict: bool = False,
     progress: Progress,
     files: Mapping[OutputKind, Path | None] | None = None,
@@ -77,7 +80,7 @@ def build_site(
     """
     progress("checking content")
     config = load_mkdocs_config(config_file, strict=strict)
-    paths = project_paths(config, brand)
+    paths = project_paths(config, brand, language)
     outputs = check_outputs(
         paths,
         {SITE: site_dir or Path(config.site_dir), **(files or {})},
@@ -98,11 +101,9 @@ def build_site(
             playbook_plugin(config).use(paths, playbook)
             config.site_dir = str(swap.staging)
             progress("building the site with MkDocs")
-            try:
-                with _mkdocs_logging(), source_date_epoch(config_file.resolve().parent):
-                    mkdocs_build(config)
-            except (Abort, MkDocsException) as exc:
-                raise BuildFailed(f"the MkDocs build failed: {exc}") from exc
+            _mkdocs_build(config, config_file)
+            for edition in site_editions(playbook.editions)[1:]:
+                _build_edition(config_file, paths, edition, swap.staging, strict, progress)
             if after_build is not None:
                 after_build(swap.staging, config, playbook)
             progress(f"replacing {_shown(target)}")
@@ -111,6 +112,37 @@ def build_site(
     return target, config, playbook
 
 
+
+
+def _mkdocs_build(config: MkDocsConfig, config_file: Path) -> None:
+    try:
+        with _mkdocs_logging(), source_date_epoch(config_file.resolve().parent):
+            mkdocs_build(config)
+    except (Abort, MkDocsException) as exc:
+        raise BuildFailed(f"the MkDocs build failed: {exc}") from exc
+
+
+def _build_edition(
+    config_file: Path,
+    paths: ProjectPaths,
+    edition: Edition,
+    staging: Path,
+    strict: bool,
+    progress: Progress,
+) -> None:
+    """One further language of the site, into its folder of the staging site."""
+    folder = staging / edition.folder
+    if folder.exists():
+        raise BuildFailed(
+            f"the site already has a '{edition.folder}/' folder (from docs/), where the"
+            f" '{edition.language}' edition goes; rename that docs folder"
+        )
+    progress(f"building the '{edition.language}' edition into {edition.folder}/")
+    edition_paths = replace(paths, language=edition.language)
+    config = load_mkdocs_config(config_file, strict=strict)
+    playbook_plugin(config).use(edition_paths, load_playbook(edition_paths))
+    config.site_dir = str(folder)
+    _mkdocs_build(config, config_file)
 
 
 def theme_sources(config: MkDocsConfig) -> list[tuple[str, Path]]:

@@ -26,10 +26,13 @@ from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.project import DEFAULT_PLAYBOOK, ProjectPaths
 from generator.render import with_abbreviations
+from generator.site.languages import link_alternates
 from generator.site.prepare import Prepared, prepare, project_paths
 
 #: The brand file for builds that MkDocs itself starts (see the module's docstring).
 BRAND_ENV = "CCO_PLAYBOOK_BRAND"
+#: How ``serve --language`` reaches the plugin in MkDocs' rebuilds, as BRAND_ENV does.
+LANGUAGE_ENV = "CCO_PLAYBOOK_LANGUAGE"
 
 
 class PlaybookConfig(Config):
@@ -60,7 +63,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.prepared = prepare(config, *self.loaded)
             else:
                 brand = os.environ.get(BRAND_ENV)
-                paths = project_paths(config, Path(brand) if brand else None)
+                language = os.environ.get(LANGUAGE_ENV) or None
+                paths = project_paths(config, Path(brand) if brand else None, language)
                 self.prepared = prepare(config, paths)
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc
@@ -119,6 +123,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         ):
             page.meta["title"] = title
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material's language selector leads to this same page in each language.
+        return self._link_alternates(output, page.url)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # A page of the theme's own (404) has no equivalent: each language's home.
+        return self._link_alternates(output_content, template_name)
+
+    def _link_alternates(self, html: str, page_url: str) -> str:
+        assert self.prepared is not None
+        playbook = self.prepared.playbook
+        if len(playbook.editions) < 2:
+            return html
+        return link_alternates(html, playbook.brand.model.language, playbook.editions, page_url)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.prepared is not None:

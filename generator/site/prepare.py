@@ -19,6 +19,7 @@ from generator.playbook import load_playbook
 from generator.project import ProjectPaths
 from generator.render import RenderedSite, render_site
 from generator.layer import mark_untranslated
+from generator.site.languages import alternates
 from generator.site.brand import BRAND_CSS, apply_brand, brand_assets
 from generator.ui_strings import ui_strings
 
@@ -34,13 +35,17 @@ class Prepared:
     site: RenderedSite
 
 
-def project_paths(config: MkDocsConfig, brand: Path | None = None) -> ProjectPaths:
-    """The content locations the plugin's options name; ``brand`` replaces the brand file."""
+def project_paths(
+    config: MkDocsConfig, brand: Path | None = None, language: str | None = None
+) -> ProjectPaths:
+    """The content locations the plugin's options name; ``brand`` replaces the brand file
+    and ``language`` the brand's language."""
     return ProjectPaths.from_options(
         Path(config.config_file_path or "mkdocs.yml"),
         Path(config.docs_dir),
         config.plugins[PLUGIN].config,
         brand,
+        language,
     )
 
 
@@ -67,6 +72,8 @@ def prepare(config: MkDocsConfig, paths: ProjectPaths, playbook: Playbook | None
     config.extra_css = [*site.extra_css, *config.extra_css]
     config.extra_javascript = [*site.extra_javascript, *config.extra_javascript]
     apply_brand(config, playbook, edit_links=bool(paths.edit_url))
+    if len(playbook.editions) > 1:
+        config.extra["alternate"] = alternates(playbook.editions)
     return Prepared(paths, playbook, site)
 
 

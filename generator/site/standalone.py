@@ -27,10 +27,12 @@ from generator.site.prepare import prepare, project_paths
 _THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "icon")
 
 
-def write_standalone(config_file: Path, out: Path, *, brand: Path | None = None) -> int:
+def write_standalone(
+    config_file: Path, out: Path, *, brand: Path | None = None, language: str | None = None
+) -> int:
     """Write docs, generated pages, assets and mkdocs.yml to ``out``; return the file count."""
     config = load_mkdocs_config(config_file)
-    paths = project_paths(config, brand)
+    paths = project_paths(config, brand, language)
     check_outputs(paths, {RENDER: out}, sources=theme_sources(config))
     # Every content error is reported before anything is written.
     site = prepare(config, paths).site
