@@ -249,15 +249,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     p = command(
         "translate",
-        "show how complete a translation is, or record what its texts translate",
+        "start a translation, see how complete it is, or record what its texts translate",
         "A translation mirrors playbook/ in playbook/translations/LANG/ (docs pages in"
-        " playbook/translations/LANG/docs/). 'status' prints per file the texts translated,"
-        " stale (the English changed since) and missing. 'update' records the English of"
-        " every text translated or revised since its last record; name translation files to"
-        " confirm them when an English edit needs no change in the translation.",
-        "status de",
+        " playbook/translations/LANG/docs/). 'new' copies every file there, every text"
+        " still English and counted missing. 'status' prints per file the texts translated,"
+        " stale (the English changed since) and missing; 'stale' lists each of those texts"
+        " with file:line:col and the English it must say now. 'update' records the English"
+        " of every text translated or revised since its last record; name translation files"
+        " to confirm them (a text that stays as in English, an English edit that needs no"
+        " change in the translation).",
+        "new fr",
     )
-    p.add_argument("action", choices=("status", "update"), help="what to do")
+    p.add_argument(
+        "action",
+        choices=("status", "update", "new", "stale"),
+        help="status: coverage per file; update: record what the texts translate; new: start"
+        " a translation (a copy of every file, all texts missing); stale: list each text"
+        " left to translate with its place and the English it must say",
+    )
     p.add_argument("language", metavar="LANG", help="the language, e.g. de")
     p.add_argument(
         "files", type=Path, nargs="*", metavar="FILE", help="update: translation files to confirm"

@@ -85,6 +85,9 @@ class FileReport:
     translation: str | None
     #: The base file (None for a docs page).
     path: Path | None = None
+    #: The base file and the translation as loaded, for locating their texts.
+    base_file: SourceFile | None = None
+    layer_file: SourceFile | None = None
     translated: int = 0
     stale: list[KeyPath] = field(default_factory=list)
     missing: list[KeyPath] = field(default_factory=list)
@@ -117,13 +120,17 @@ class LanguageReport:
 
     def table(self) -> str:
         """The coverage table ``check`` and ``translate status`` print."""
-        rows = [f"{'file':<40} {'translated':>10} {'stale':>6} {'missing':>8}"]
+        width = max([40, *(len(f.base) for f in self.files)])
+        rows = [f"{'file':<{width}} {'translated':>10} {'stale':>6} {'missing':>8}"]
         for f in self.files:
-            rows.append(f"{f.base:<40} {f.translated:>10} {len(f.stale):>6} {len(f.missing):>8}")
+            rows.append(
+                f"{f.base:<{width}} {f.translated:>10} {len(f.stale):>6} {len(f.missing):>8}"
+            )
         done, stale, missing = self.totals()
         total = done + stale + missing
         share = f"{100 * done // total}%" if total else "-"
-        rows.append(f"{'all (' + share + ' translated)':<40} {done:>10} {stale:>6} {missing:>8}")
+        summary = f"all ({share} translated)"
+        rows.append(f"{summary:<{width}} {done:>10} {stale:>6} {missing:>8}")
         return "\n".join(rows)
 
 
@@ -148,7 +155,7 @@ class Layer:
     ) -> tuple[SourceFile, list[ContentError]]:
         """``source`` with its translation applied, and the translation's errors."""
         target = self.translation_of(source.path)
-        report = FileReport(source.display, None, source.path)
+        report = FileReport(source.display, None, source.path, base_file=source)
         self.report.files.append(report)
         if not target.exists():
             report.missing = [p for p, _ in texts(source.data, model, ())]
@@ -158,6 +165,7 @@ class Layer:
         report.translation = display_path(target, self.base)
         if layer is None:
             return source, errors
+        report.layer_file = layer
         if not isinstance(layer.data, dict):
             return source, [layer.error((), "a translation file holds a mapping, like its base")]
         data = dict(layer.data)
@@ -218,6 +226,10 @@ class Layer:
         report.translation = display_path(target, self.base)
         text = target.read_text(encoding="utf-8")
         recorded = recorded_source(_front_matter_source(text))
+        if recorded is None and text == english:
+            report.missing = [()]
+            self._warn_missing(report, report.translation, report.translation)
+            return None
         if recorded != fingerprint(english):
             report.stale = [()]
             self.report.warnings.append(
@@ -301,11 +313,21 @@ class _Merge:
         for key, child in english.items():
             if key in other:
                 merged[key] = self.value(child, other[key], step(annotation, key), (*path, key))
-            else:
-                merged[key] = child
-                self.report.missing += [
-                    p for p, _ in texts(child, step(annotation, key), (*path, key))
-                ]
+                continue
+            merged[key] = child
+            untranslated = [p for p, _ in texts(child, step(annotation, key), (*path, key))]
+            self.report.missing += untranslated
+            if not untranslated:
+                # Nothing to translate there: a key left out is a slip, not work to do.
+                self.errors.append(
+                    self.layer.error(
+                        path,
+                        f"'{key}' is missing: a translation keeps every key of the base file"
+                        f" {self.base.display}",
+                        f"copy it unchanged from the base file: {key}: {_shown(child)}",
+                        key=True,
+                    )
+                )
         for key in other:
             if key not in english:
                 self.errors.append(
@@ -350,6 +372,10 @@ class _Merge:
             )
             return english
         recorded = recorded_source(self.sources.get(path_key(path)))
+        if recorded is None and other == english:
+            # Copied, not yet translated (as 'translate new' leaves every text).
+            self.report.missing.append(path)
+            return english
         if recorded != fingerprint(english):
             self.report.stale.append(path)
             return english
@@ -367,6 +393,13 @@ class _Merge:
                 f"write {english!r} as in the base file",
             )
         )
+
+
+def _shown(value: Any) -> str:
+    """A base value as the hint shows it: YAML, on one line."""
+    if isinstance(value, (dict, list)):
+        return "(the whole block)"
+    return repr(value)
 
 
 def _locked_parts(english: str, other: str) -> str | None:

@@ -13,7 +13,7 @@ from generator.contrib.gate import version_gate
 from generator.contrib.gitref import Snapshot
 from generator.contrib.scaffold import new_file, new_question
 from generator.contrib.schema import write_schemas
-from generator.contrib.translate import update
+from generator.contrib.translate import scaffold, todo, update
 from generator.diagnostics import progress, report_warning
 from generator.errors import (
     ContentErrors,
@@ -27,6 +27,7 @@ from generator.model.kinds import KINDS
 from generator.playbook import load_playbook, paths_language
 from generator.project import read_project
 from generator.results import score_results_file
+from generator.ui_strings import strings_language
 
 
 def check(args: argparse.Namespace) -> int:
@@ -61,8 +62,27 @@ def translate(args: argparse.Namespace) -> int:
             progress(f"recorded sources in {display_path(path)}")
         progress(f"{len(written)} file(s) updated")
         return 0
-    language = paths_language(paths, args.language)
-    report = language.report
+    if args.action == "new":
+        layer, count = scaffold(paths, args.language)
+        progress(
+            f"copied {count} files to {display_path(layer)}/: translate their texts (keep"
+            f" keys, ids, numbers and link targets), then run 'cco-playbook translate update"
+            f" {args.language}'; 'cco-playbook translate stale {args.language}' lists what is"
+            " left"
+        )
+        if strings_language(args.language) != args.language:
+            progress(
+                f"the tool's own words (headings, buttons, the PDF) need"
+                f" generator/strings/{args.language}.yml too: copy en.yml and translate it"
+            )
+        return 0
+    report = paths_language(paths, args.language).report
+    if args.action == "stale":
+        lines = todo(report)
+        for line in lines:
+            print(line)
+        progress(f"{len(lines)} text(s) left to translate into '{args.language}'")
+        return 1 if args.strict and lines else 0
     print(report.table())
     return 1 if args.strict and report.warnings else 0
 

@@ -13,6 +13,7 @@ the translator confirms the file by naming it:
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,24 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generator.errors import ContentErrors, ProjectError, display_path
-from generator.layer import SOURCES_KEY, TRANSLATIONS, fingerprint, path_key, record
+from generator.errors import (
+    ContentErrors,
+    ProjectError,
+    UsageError,
+    display_path,
+    suggestion,
+)
+from generator.layer import (
+    SOURCES_KEY,
+    TRANSLATIONS,
+    FileReport,
+    LanguageReport,
+    fingerprint,
+    path_key,
+    record,
+)
 from generator.load import load_yaml
+from generator.model.brand import material_languages
 from generator.model.kinds import KINDS
 from generator.model.playbook import SINGLE_FILES
 from generator.model.texts import texts
@@ -74,6 +90,65 @@ def update(paths: ProjectPaths, language: str, confirmed: Iterable[Path] = ()) -
     return written
 
 
+def scaffold(paths: ProjectPaths, language: str) -> tuple[Path, int]:
+    """Start a translation: a copy of every content file and docs page in a new layer.
+
+    Every text stays English and counts as *missing* until it is translated and
+    recorded; a language the theme cannot speak is refused, and so is a layer that
+    exists already (nothing is overwritten).
+    """
+    if language not in material_languages():
+        raise UsageError(
+            f"'{language}' is not a language the site can be published in;"
+            f" {suggestion(language, material_languages())}"
+        )
+    layer = paths.playbook / TRANSLATIONS / language
+    if layer.exists():
+        raise UsageError(
+            f"{display_path(layer, paths.root)} exists already: 'translate new' never"
+            " overwrites a translation ('translate stale' lists what is left to do)"
+        )
+    copies = [
+        (base, layer / base.relative_to(paths.playbook))
+        for base, _model in content_files(paths.playbook)
+    ]
+    docs = paths.docs
+    copies += [
+        (page, layer / "docs" / page.relative_to(docs))
+        for page in (sorted(docs.rglob("*.md")) if docs.is_dir() else [])
+    ]
+    for base, target in copies:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(base, target)
+    return layer, len(copies)
+
+
+def todo(report: LanguageReport) -> list[str]:
+    """What is left to translate, one ``file:line:col: key: ...`` line per text: where
+    to write it, and the English it has to say now (with the English's own place)."""
+    lines = []
+    for file in report.files:
+        for state, paths in (("stale", file.stale), ("missing", file.missing)):
+            lines += [_todo_line(file, path, state) for path in paths]
+    return lines
+
+
+def _todo_line(file: FileReport, path: tuple[str | int, ...], state: str) -> str:
+    what = "the English changed since it was translated" if state == "stale" else "not translated"
+    if file.base_file is None:  # a docs page: the whole page is one text
+        return f"{file.translation or file.base}:1:1: ({state}) the page: {what}; see {file.base}"
+    # Where to write it: the translation file once there is one.
+    shown = file.layer_file or file.base_file
+    pos, base = shown.locate(path), file.base_file.locate(path)
+    english = " ".join(str(_at(file.base_file.data, path) or "").split())
+    if len(english) > 90:
+        english = english[:87] + "..."
+    return (
+        f"{shown.display}:{pos.line}:{pos.column}: {path_key(path)}: ({state}) {what}; the"
+        f' English now reads "{english}" ({file.base_file.display}:{base.line}:{base.column})'
+    )
+
+
 def _load(path: Path, root: Path) -> dict[str, Any]:
     source, errors = load_yaml(path, display_path(path, root), sandbox=root)
     if errors:
@@ -95,6 +170,8 @@ def _update_yaml(
         if not isinstance(translated, str):
             continue
         kept = str(recorded.get(key, ""))
+        if not kept and translated == value and not confirm:
+            continue  # still the English copy 'translate new' made: not translated yet
         revised = not kept.endswith(f"/{fingerprint(translated)}")
         sources[key] = record(value, translated) if confirm or revised else kept
     if sources == recorded:
@@ -134,6 +211,8 @@ def _update_docs(english: Path, target: Path, confirm: bool) -> bool:
         and kept.group(0).endswith(f"/{fingerprint(translation)}\n")
     ):
         return False
+    if kept is None and not confirm and text == english.read_text(encoding="utf-8"):
+        return False  # still the English copy 'translate new' made
     line = f"translated_from: {record(english.read_text(encoding='utf-8'), translation)}\n"
     updated = f"---\n{inner}{line}---\n{body}"
     if updated == text:
