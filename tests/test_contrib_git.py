@@ -202,6 +202,6 @@ def test_diff_with_no_changes(repo: Path) -> None:
     result = run_cli("diff", "HEAD", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert (
-        "No changes to roles, structures, starting points, assessments or the brand."
-        in result.stdout
+        "No changes to roles, structures, starting points, metrics, methods, decision rights,"
+        " assessments or the brand." in result.stdout
     )
