@@ -241,10 +241,11 @@ def test_contents_give_the_page_each_heading_is_printed_on(printed: Printed) -> 
         if chapter.title in printed.groups:
             expected += [(p.title, p.page) for p in chapter.children if p.title in titles]
     assert numbered == expected
-    texts = printed.texts
-    assert [(t, n) for t, n in numbered if t not in texts[n - 1]] == []
+    # pdftotext joins a title that wraps at its own hyphen ("follow-|up" -> "followup").
+    texts = [t.replace("-", "") for t in printed.texts]
+    assert [(t, n) for t, n in numbered if t.replace("-", "") not in texts[n - 1]] == []
     # A page starts where its title is printed, not on the sheet before it.
-    assert [(t, n) for t, n in numbered if texts[n - 2].endswith(t)] == []
+    assert [(t, n) for t, n in numbered if texts[n - 2].endswith(t.replace("-", ""))] == []
 
 
 def test_contents_numbers_match_their_links(printed: Printed) -> None:

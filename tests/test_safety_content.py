@@ -91,8 +91,8 @@ HOSTILE_TEXT = [
     (
         "[t](../elsewhere.html)",
         "the link '../elsewhere.html' is not a playbook link (write 'roles/<id>',"
-        " 'structures/<id>', 'starting-points/<id>', 'assessments/<id>' or a page like"
-        " 'why-a-cco.md')",
+        " 'structures/<id>', 'starting-points/<id>', 'metrics/<id>', 'methods/<id>',"
+        " 'decision-rights/<id>', 'assessments/<id>' or a page like 'why-a-cco.md')",
     ),
 ]
 
