@@ -56,6 +56,10 @@ def make_project(target: Path, factor: int) -> tuple[Path, int]:
             entities += factor
             for copy in range(1, factor):
                 renamed = re.sub(r"^id: (\S+)", rf"id: \1-copy{copy}", text, count=1, flags=re.M)
+                # A matrix is named after its structure: the copy belongs to the copy.
+                renamed = re.sub(
+                    r"^structure: (\S+)", rf"structure: \1-copy{copy}", renamed, flags=re.M
+                )
                 path.with_name(f"{path.stem}-copy{copy}.yml").write_text(renamed, encoding="utf-8")
     return target / "mkdocs.yml", entities
 
