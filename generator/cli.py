@@ -91,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check the edition in this language instead of the brand's (e.g. de)",
     )
     p.add_argument(
+        "--edition",
+        type=Path,
+        metavar="DIR",
+        help="check a client edition: the folder of its edition.yml (see 'cco-playbook init')",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help="also fail on translation warnings (texts missing or stale in the brand's language)",
@@ -120,6 +126,12 @@ def _parser() -> argparse.ArgumentParser:
         "--language",
         metavar="LANG",
         help="build the edition in this language instead of the brand's (e.g. de)",
+    )
+    p.add_argument(
+        "--edition",
+        type=Path,
+        metavar="DIR",
+        help="build a client edition: the folder of its edition.yml (see 'cco-playbook init')",
     )
     p.add_argument(
         "--zip", type=Path, metavar="FILE", help="also write the site as a ZIP for offline reading"
@@ -152,6 +164,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LANG",
         help="preview the edition in this language instead of the brand's (e.g. de)",
     )
+    p.add_argument(
+        "--edition",
+        type=Path,
+        metavar="DIR",
+        help="preview a client edition: the folder of its edition.yml (see 'cco-playbook init')",
+    )
 
     p = command(
         "render",
@@ -166,6 +184,12 @@ def _parser() -> argparse.ArgumentParser:
         "--language",
         metavar="LANG",
         help="render the edition in this language instead of the brand's (e.g. de)",
+    )
+    p.add_argument(
+        "--edition",
+        type=Path,
+        metavar="DIR",
+        help="render a client edition: the folder of its edition.yml (see 'cco-playbook init')",
     )
 
     p = command(
@@ -199,7 +223,45 @@ def _parser() -> argparse.ArgumentParser:
         " brand settings added, removed or changed.",
         "origin/main > changes.md",
     )
-    p.add_argument("ref", metavar="REF", help="a branch, tag or commit, e.g. origin/main")
+    p.add_argument(
+        "ref", nargs="?", metavar="REF", help="a branch, tag or commit, e.g. origin/main"
+    )
+    p.add_argument(
+        "--edition",
+        type=Path,
+        metavar="DIR",
+        help="instead: what the client edition in DIR overrides, hides, adds and renames",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="markdown",
+        help="with --edition: 'markdown' (default, for a pull request) or 'text'",
+    )
+
+    p = command(
+        "init",
+        "start a client edition folder that builds at once",
+        "Writes DIR/edition.yml, with a comment for every kind of change (brand, language,"
+        " client cover, introduction, hide, rename, overrides, added questions), and an"
+        " introduction page. Never overwrites a file.",
+        "'Müller Maschinenbau GmbH' --dir editions/mueller",
+    )
+    p.add_argument("client", metavar="CLIENT", help="the client's name, shown on the cover")
+    p.add_argument(
+        "--dir", type=Path, metavar="DIR", help="the folder (default: editions/<client-name>)"
+    )
+
+    p = command(
+        "edition",
+        "record the base texts a client edition's overrides replace",
+        "After reviewing the overrides 'check --edition DIR' reports, 'edition update DIR'"
+        " records the fingerprint of each base text in DIR/edition.yml, so that the next"
+        " change to one is reported (and fails 'check --strict').",
+        "update editions/mueller",
+    )
+    p.add_argument("action", choices=("update",), help="update: record the base texts")
+    p.add_argument("dir", type=Path, metavar="DIR", help="the edition folder")
 
     p = command(
         "score",
@@ -289,6 +351,8 @@ _COMMANDS = {
     "schema": "generator.commands.content",
     "new": "generator.commands.content",
     "diff": "generator.commands.content",
+    "init": "generator.commands.content",
+    "edition": "generator.commands.content",
     "build": "generator.commands.site",
     "serve": "generator.commands.serve",
     "render": "generator.commands.site",

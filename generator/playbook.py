@@ -9,6 +9,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.edition.config import CONTENT_DIR, Stack, load_stack
+from generator.edition.overlay import Overlay, hidden_page_of
 from generator.errors import (
     ContentError,
     ContentErrors,
@@ -49,21 +51,28 @@ class _Collector:
         self.base = base
         #: The language layer applied to content files as they load (None: English).
         self.layer: Layer | None = None
+        #: The client edition applied after the language layer (None: the base playbook).
+        self.overlay: Overlay | None = None
+        #: Files of pages the edition hides: not validated, not published.
+        self.skipped: set[Path] = set()
         self.errors: list[ContentError] = []
         self.failed: set[str] = set()
         self.unvalidated: list[tuple[SourceFile, type[BaseModel]]] = []
 
-    def read(self, path: Path, model: type[M]) -> Item[M] | None:
-        return self._read(path, model)[1]
+    def read(self, path: Path, model: type[M], item: str | None = None) -> Item[M] | None:
+        return self._read(path, model, item)[1]
 
     def read_single(self, path: Path, model: type[M]) -> Item[M] | None:
-        return self.read(path, model) if os.path.lexists(path) else None
+        return self.read(path, model, path.stem) if os.path.lexists(path) else None
 
     def read_kind(self, root: Path, kind: Kind) -> list[Item[Entity]]:
-        """Every file in the kind's folder, in page order (``order``, then title)."""
+        """Every file in the kind's folder (and the edition's), in page order (``order``,
+        then title); a page the edition hides is left out."""
         items = []
-        for path in _content_files(root / kind.name):
-            source, item = self._read(path, kind.model)
+        for path in self._kind_files(root, kind):
+            source, item = self._read(path, kind.model, kind.name)
+            if path in self.skipped:
+                continue
             if item is not None:
                 items.append(item)
                 continue
@@ -73,13 +82,43 @@ class _Collector:
             self.failed.add(kind.page(page_id))
         return sorted(items, key=lambda i: (i.model.order, i.model.title))
 
-    def _read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, Item[M] | None]:
+    def _kind_files(self, root: Path, kind: Kind) -> list[Path]:
+        files = _content_files(root / kind.name)
+        if self.overlay is not None:
+            for layer in self.overlay.stack.layers:
+                files += _content_files(layer.folder / CONTENT_DIR / kind.name)
+        return files
+
+    def kind_data(self, root: Path) -> list[tuple[str, object, type[Entity]]]:
+        """Every entity file's page and raw data, for the edition's cascade of hides."""
+        found = []
+        for kind in KINDS:
+            for path in self._kind_files(root, kind):
+                source, _ = load_yaml(path, display_path(path, self.base), sandbox=self.base)
+                if source is not None:
+                    found.append(
+                        (hidden_page_of(kind.name, source.data, path.stem), source.data, kind.model)
+                    )
+        return found
+
+    def _read(
+        self, path: Path, model: type[M], item: str | None = None
+    ) -> tuple[SourceFile | None, Item[M] | None]:
         source, errors = load_yaml(path, display_path(path, self.base), sandbox=self.base)
         self.errors += errors
         if source is None:
             return None, None
         if self.layer is not None:
             source, errors = self.layer.apply(source, model)
+            self.errors += errors
+        if self.overlay is not None and item is not None:
+            if item in {kind.name for kind in KINDS}:
+                item = hidden_page_of(item, source.data, path.stem)
+                if self.overlay.is_hidden(item):
+                    self.overlay.addresses.add(item)
+                    self.skipped.add(path)
+                    return None, None
+            source, errors = self.overlay.apply(source, model, item)
             self.errors += errors
         value, errors = validate(source, model)
         self.errors += errors
@@ -121,11 +160,13 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
             f"'{display_path(root / PLAYBOOK_FILE.name, base)}' is missing; every playbook"
             " folder starts with a playbook.yml naming its id, title and navigation"
         )
+    stack = load_stack(paths.edition, base) if paths.edition is not None else None
+    brand_file = (stack.brand if stack is not None else None) or paths.brand
     collect = _Collector(base)
     # The brand comes first: its language chooses the layer the content is read through.
-    brand = collect.read(paths.brand, BRAND_FILE.model)
+    brand = collect.read(brand_file, BRAND_FILE.model)
     editions = _editions(brand, collect.errors, root, base)
-    chosen = language or paths.language
+    chosen = language or paths.language or (stack.language if stack is not None else None)
     if chosen is not None:
         require_language(root, chosen, base)
         if brand is not None and brand.model.language != chosen:
@@ -133,11 +174,17 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
             # the page's lang follow it as they follow a brand's own language.
             brand = Item(brand.model.model_copy(update={"language": chosen}), brand.source)
     if language is None:
-        language = brand.model.language if brand is not None else BASE_LANGUAGE
+        language = chosen or (brand.model.language if brand is not None else BASE_LANGUAGE)
     if language != BASE_LANGUAGE and (root / TRANSLATIONS / language).is_dir():
         collect.layer = Layer(root, language, base)
+    if stack is not None:
+        collect.overlay = _overlay(stack, collect, root)
+        if brand is not None and brand.model.tagline:
+            # The site's description speaks the client's terms too.
+            tagline = collect.overlay.rename(brand.model.tagline)
+            brand = Item(brand.model.model_copy(update={"tagline": tagline}), brand.source)
     by_kind = {kind.name: collect.read_kind(root, kind) for kind in KINDS}
-    info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model)
+    info = collect.read(root / PLAYBOOK_FILE.name, PLAYBOOK_FILE.model, "playbook")
     factors = collect.read_single(root / FACTORS_FILE.name, FACTORS_FILE.model)
     glossary = collect.read_single(root / GLOSSARY_FILE.name, GLOSSARY_FILE.model)
     decisions = collect.read_single(root / DECISIONS_FILE.name, DECISIONS_FILE.model)
@@ -149,6 +196,13 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
     # Translated pages arrive by pull request too: nothing in them may run either.
     for translated_docs in sorted((root / TRANSLATIONS).glob("*/docs")):
         collect.errors += check_docs_pages(translated_docs, base)
+    docs_pages = _docs_pages(paths.docs)
+    if collect.overlay is not None:
+        for layer in collect.overlay.stack.layers:
+            collect.errors += check_docs_pages(layer.folder, base)
+        collect.errors += collect.overlay.unknown_addresses(docs_pages)
+        collect.errors += collect.overlay.errors
+        docs_pages = docs_pages - collect.overlay.hidden_pages()
     if brand is not None:
         # The tool's own words in the brand's language: a gap would mix languages.
         collect.errors += check_strings(brand.model.language)
@@ -163,11 +217,12 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
         factors=factors,
         glossary=glossary,
         decisions=decisions,
-        docs_pages=_docs_pages(paths.docs),
+        docs_pages=docs_pages,
         unvalidated_pages=frozenset(collect.failed),
         unvalidated=collect.unvalidated,
         language=collect.layer,
         editions=editions,
+        edition=collect.overlay,
     )
     if collect.layer is not None:
         collect.layer.read_docs(paths.docs, playbook.docs_pages)
@@ -175,6 +230,13 @@ def load_playbook(paths: ProjectPaths, *, language: str | None = None) -> Playbo
     if collect.errors:
         raise ContentErrors(collect.errors)
     return playbook
+
+
+def _overlay(stack: Stack, collect: _Collector, root: Path) -> Overlay:
+    """The edition's changes, with the pages its hides take along worked out first."""
+    overlay = Overlay(stack)
+    overlay.cascade(collect.kind_data(root))
+    return overlay
 
 
 def _editions(

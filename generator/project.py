@@ -37,8 +37,10 @@ class ProjectPaths:
     docs: Path
     templates: Path | None
     edit_url: str | None
-    #: The language to publish (``--language``); None: the brand's.
+    #: The language to publish (``--language``); None: the brand's (or the edition's).
     language: str | None = None
+    #: A client edition folder (``--edition``) whose changes the content is read with.
+    edition: Path | None = None
 
     @classmethod
     def from_options(
@@ -48,6 +50,7 @@ class ProjectPaths:
         options: Mapping[str, Any],
         brand: Path | None = None,
         language: str | None = None,
+        edition: Path | None = None,
     ) -> ProjectPaths:
         """The paths the plugin ``options`` name; ``brand`` (``--brand``) replaces theirs,
         and ``language`` (``--language``) the brand's language."""
@@ -69,6 +72,7 @@ class ProjectPaths:
             templates=(root / templates).resolve() if templates else None,
             edit_url=options.get("edit_url") or None,
             language=language,
+            edition=edition.resolve() if edition is not None else None,
         )
 
     def edit_link(self, source: Path) -> str | None:
@@ -83,7 +87,10 @@ class ProjectPaths:
 
 
 def read_project(
-    config_file: Path, brand: Path | None = None, language: str | None = None
+    config_file: Path,
+    brand: Path | None = None,
+    language: str | None = None,
+    edition: Path | None = None,
 ) -> ProjectPaths:
     """The project ``config_file`` describes, read without MkDocs."""
     require_config(config_file)
@@ -96,7 +103,7 @@ def read_project(
     if not isinstance(docs, str):
         raise UsageError(f"{config_file}: 'docs_dir' must name a folder")
     return ProjectPaths.from_options(
-        config_file, config_file.resolve().parent / docs, options, brand, language
+        config_file, config_file.resolve().parent / docs, options, brand, language, edition
     )
 
 

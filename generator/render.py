@@ -68,6 +68,8 @@ class RenderedSite:
     abbreviations: str = ""
     #: Docs pages whose published text differs from docs/ (a language layer's).
     docs: dict[str, str] = field(default_factory=dict)
+    #: Docs pages left out of the site (an edition hides them).
+    hidden_docs: set[str] = field(default_factory=set)
 
 
 def link_to(ref: str, page: str) -> str:

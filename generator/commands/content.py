@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+from datetime import date
+from pathlib import Path
 
 from generator.contrib.changes import change_report
 from generator.contrib.gate import version_gate
@@ -15,6 +19,8 @@ from generator.contrib.scaffold import new_file, new_question
 from generator.contrib.schema import write_schemas
 from generator.contrib.translate import scaffold, todo, update
 from generator.diagnostics import progress, report_warning
+from generator.edition.report import edition_summary, report_markdown, report_text
+from generator.edition.scaffold import new_edition, record_sources
 from generator.errors import (
     ContentErrors,
     UsageError,
@@ -32,7 +38,7 @@ from generator.ui_strings import strings_language
 
 def check(args: argparse.Namespace) -> int:
     """Validate every content file (and, with --since, the assessment versions)."""
-    paths = read_project(args.config_file, args.brand, args.language)
+    paths = read_project(args.config_file, args.brand, args.language, args.edition)
     playbook = load_playbook(paths)
     if args.since:
         errors = version_gate(paths, args.since, Snapshot.of(playbook))
@@ -42,6 +48,7 @@ def check(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(playbook.entities(kind.name))} {kind.words}" for kind in KINDS)
     files = len(list(playbook.sources()))
     progress(f"content is valid ({files} files: {counts})")
+    failed = False
     if playbook.language is not None:
         report = playbook.language.report
         for warning in report.warnings:
@@ -49,8 +56,16 @@ def check(args: argparse.Namespace) -> int:
         progress(f"'{report.language}' translation:\n{report.table()}")
         if args.strict and report.warnings:
             progress(f"--strict: {len(report.warnings)} translation warning(s)")
-            return 1
-    return 0
+            failed = True
+    if playbook.edition is not None:
+        overlay = playbook.edition
+        for warning in overlay.warnings:
+            report_warning(warning, args.format)
+        progress(edition_summary(overlay))
+        if args.strict and overlay.warnings:
+            progress(f"--strict: {len(overlay.warnings)} override(s) to review")
+            failed = True
+    return 1 if failed else 0
 
 
 def translate(args: argparse.Namespace) -> int:
@@ -112,9 +127,52 @@ def new(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
-    """Print the Markdown change report since a git ref."""
+    """Print the Markdown change report since a git ref, or what an edition changes."""
+    if args.edition is not None:
+        paths = read_project(args.config_file, edition=args.edition)
+        playbook = load_playbook(paths)
+        assert playbook.edition is not None
+        language = playbook.brand.model.language
+        write = report_markdown if args.format == "markdown" else report_text
+        print(write(playbook.edition, language), end="")
+        return 0
+    if args.ref is None:
+        raise UsageError("name a git ref to compare with (diff origin/main), or --edition DIR")
     print(change_report(read_project(args.config_file), args.ref), end="")
     return 0
+
+
+def init(args: argparse.Namespace) -> int:
+    """Start a client edition folder that builds at once."""
+    folder = args.dir if args.dir is not None else Path("editions") / _folder_name(args.client)
+    written = new_edition(folder, args.client, date.today().isoformat(), _schema_ref(folder))
+    for path in written:
+        progress(f"wrote {display_path(path)}")
+    progress(
+        f"build it with: cco-playbook build --edition {display_path(folder)} --site-dir"
+        f" site-{folder.name}"
+    )
+    return 0
+
+
+def edition(args: argparse.Namespace) -> int:
+    """Record the base texts an edition's overrides replace (after reviewing them)."""
+    paths = read_project(args.config_file, edition=args.dir)
+    target, count = record_sources(paths)
+    progress(f"recorded the base text of {count} override(s) in {display_path(target)}")
+    return 0
+
+
+def _folder_name(client: str) -> str:
+    name = re.sub(r"[^a-z0-9]+", "-", client.lower()).strip("-")
+    if not name:
+        raise UsageError(f"'{client}' gives no folder name: pass --dir DIR")
+    return name
+
+
+def _schema_ref(folder: Path) -> str:
+    schema = Path("schema/edition.schema.json").resolve()
+    return os.path.relpath(schema, folder.resolve())
 
 
 def score(args: argparse.Namespace) -> int:

@@ -9,5 +9,11 @@ from generator.site.serve import serve_site
 
 def serve(args: argparse.Namespace) -> int:
     """Preview the site with live reload."""
-    serve_site(args.config_file, brand=args.brand, language=args.language, dev_addr=args.dev_addr)
+    serve_site(
+        args.config_file,
+        brand=args.brand,
+        language=args.language,
+        dev_addr=args.dev_addr,
+        edition=args.edition,
+    )
     return 0

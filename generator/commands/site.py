@@ -20,6 +20,7 @@ def build(args: argparse.Namespace) -> int:
         args.site_dir,
         brand=args.brand,
         language=args.language,
+        edition=args.edition,
         strict=args.strict,
         zip_file=args.zip,
         pdf_file=args.pdf,
@@ -33,7 +34,11 @@ def render(args: argparse.Namespace) -> int:
     """Write the plugin-free MkDocs project."""
     with explained_failure(RENDER, args.out):
         count = write_standalone(
-            args.config_file, args.out, brand=args.brand, language=args.language
+            args.config_file,
+            args.out,
+            brand=args.brand,
+            language=args.language,
+            edition=args.edition,
         )
     progress(
         f"wrote {count} files to {args.out}/ (build it with: mkdocs build -f "

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.edition.config import EditionFile
 from generator.errors import ProjectError
 from generator.model import KINDS
 from generator.model.playbook import BRAND_FILE, SINGLE_FILES
@@ -24,6 +25,7 @@ _SINGLES = (*SINGLE_FILES, BRAND_FILE)
 SCHEMAS: dict[str, type[BaseModel]] = {
     **{kind.schema: kind.model for kind in KINDS},
     **{single.schema: single.model for single in _SINGLES},
+    "edition": EditionFile,
 }
 #: Which schema a file in the playbook folder uses, by folder or file name.
 _BY_FOLDER = {kind.name: kind.schema for kind in KINDS}
@@ -32,6 +34,7 @@ _BY_FILE = {single.name: single.schema for single in _SINGLES}
 _FILES = {
     **{kind.schema: f"playbook/{kind.name}/<id>.yml" for kind in KINDS},
     **{single.schema: f"playbook/{single.name}" for single in _SINGLES},
+    "edition": "<edition folder>/edition.yml",
 }
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="

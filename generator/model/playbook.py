@@ -23,6 +23,7 @@ M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
 
 NavItem = str | dict[str, list[str]]
 if TYPE_CHECKING:
+    from generator.edition.overlay import Overlay
     from generator.layer import Layer
 
     KindName = str
@@ -114,6 +115,8 @@ class Playbook:
     language: Layer | None = None
     #: The languages the site publishes, the one at its root first.
     editions: tuple[str, ...] = ()
+    #: The client edition the content was read with (None: the base playbook).
+    edition: Overlay | None = None
 
     def entities(self, kind: str) -> list[Item[Entity]]:
         """The entities of one kind, in page order."""

@@ -68,6 +68,7 @@ def build_site(
     *,
     brand: Path | None = None,
     language: str | None = None,
+    edition: Path | None = None,
     strict: bool = False,
     progress: Progress,
     files: Mapping[OutputKind, Path | None] | None = None,
@@ -80,7 +81,7 @@ def build_site(
     """
     progress("checking content")
     config = load_mkdocs_config(config_file, strict=strict)
-    paths = project_paths(config, brand, language)
+    paths = project_paths(config, brand, language, edition)
     outputs = check_outputs(
         paths,
         {SITE: site_dir or Path(config.site_dir), **(files or {})},
@@ -102,8 +103,8 @@ def build_site(
             config.site_dir = str(swap.staging)
             progress("building the site with MkDocs")
             _mkdocs_build(config, config_file)
-            for edition in site_editions(playbook.editions)[1:]:
-                _build_edition(config_file, paths, edition, swap.staging, strict, progress)
+            for other in site_editions(playbook.editions)[1:]:
+                _build_edition(config_file, paths, other, swap.staging, strict, progress)
             if after_build is not None:
                 after_build(swap.staging, config, playbook)
             progress(f"replacing {_shown(target)}")

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator.edition.pages import HOME_PAGE, with_contact
 from generator.errors import PlaybookError
 from generator.model import Playbook
 from generator.project import DEFAULT_PLAYBOOK, ProjectPaths
@@ -33,6 +34,8 @@ from generator.site.prepare import Prepared, prepare, project_paths
 BRAND_ENV = "CCO_PLAYBOOK_BRAND"
 #: How ``serve --language`` reaches the plugin in MkDocs' rebuilds, as BRAND_ENV does.
 LANGUAGE_ENV = "CCO_PLAYBOOK_LANGUAGE"
+#: How ``serve --edition`` reaches the plugin in MkDocs' rebuilds, as BRAND_ENV does.
+EDITION_ENV = "CCO_PLAYBOOK_EDITION"
 
 
 class PlaybookConfig(Config):
@@ -64,7 +67,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             else:
                 brand = os.environ.get(BRAND_ENV)
                 language = os.environ.get(LANGUAGE_ENV) or None
-                paths = project_paths(config, Path(brand) if brand else None, language)
+                edition = os.environ.get(EDITION_ENV)
+                paths = project_paths(
+                    config,
+                    Path(brand) if brand else None,
+                    language,
+                    Path(edition) if edition else None,
+                )
                 self.prepared = prepare(config, paths)
         except PlaybookError as exc:
             raise PluginError(str(exc)) from exc
@@ -90,6 +99,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if english is not None:
                 files.remove(english)
                 files.append(File.generated(config, path, content=markdown))
+        for path in site.hidden_docs:
+            hidden = files.get_file_from_path(path)
+            if hidden is not None:
+                files.remove(hidden)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
         return files
@@ -106,6 +119,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.edit_url = paths.edit_link(source) if source else None
         else:
             page.edit_url = None
+        if page.file.src_uri == HOME_PAGE:
+            markdown = with_contact(markdown, playbook)
         return with_abbreviations(markdown, site.abbreviations)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -18,6 +18,7 @@ from generator.model import Playbook
 from generator.playbook import load_playbook
 from generator.project import ProjectPaths
 from generator.render import RenderedSite, render_site
+from generator.edition.pages import apply_edition
 from generator.layer import mark_untranslated
 from generator.site.languages import alternates
 from generator.site.brand import BRAND_CSS, apply_brand, brand_assets
@@ -36,16 +37,20 @@ class Prepared:
 
 
 def project_paths(
-    config: MkDocsConfig, brand: Path | None = None, language: str | None = None
+    config: MkDocsConfig,
+    brand: Path | None = None,
+    language: str | None = None,
+    edition: Path | None = None,
 ) -> ProjectPaths:
-    """The content locations the plugin's options name; ``brand`` replaces the brand file
-    and ``language`` the brand's language."""
+    """The content locations the plugin's options name; ``brand`` replaces the brand file,
+    ``language`` the brand's language, and ``edition`` names a client edition."""
     return ProjectPaths.from_options(
         Path(config.config_file_path or "mkdocs.yml"),
         Path(config.docs_dir),
         config.plugins[PLUGIN].config,
         brand,
         language,
+        edition,
     )
 
 
@@ -56,6 +61,7 @@ def prepare(config: MkDocsConfig, paths: ProjectPaths, playbook: Playbook | None
         playbook = load_playbook(paths)
     site = render_site(playbook, paths.templates)
     _apply_language(playbook, site)
+    apply_edition(playbook, site, paths.docs)
     # The brand's stylesheet speaks Material's variables: it belongs to this stage.
     site.assets.update(brand_assets(playbook))
     site.extra_css.append(BRAND_CSS)

@@ -21,6 +21,7 @@ from mkdocs.utils.rendering import get_heading_text
 from generator.constants import PLUGIN
 from generator.outputs import RENDER, RENDER_MARKER, check_outputs
 from generator.render import with_abbreviations
+from generator.edition.pages import HOME_PAGE, with_contact
 from generator.site.build import load_mkdocs_config, theme_sources
 from generator.site.prepare import prepare, project_paths
 
@@ -28,14 +29,20 @@ _THEME_KEYS = ("language", "features", "palette", "font", "logo", "favicon", "ic
 
 
 def write_standalone(
-    config_file: Path, out: Path, *, brand: Path | None = None, language: str | None = None
+    config_file: Path,
+    out: Path,
+    *,
+    brand: Path | None = None,
+    language: str | None = None,
+    edition: Path | None = None,
 ) -> int:
     """Write docs, generated pages, assets and mkdocs.yml to ``out``; return the file count."""
     config = load_mkdocs_config(config_file)
-    paths = project_paths(config, brand, language)
+    paths = project_paths(config, brand, language, edition)
     check_outputs(paths, {RENDER: out}, sources=theme_sources(config))
     # Every content error is reported before anything is written.
-    site = prepare(config, paths).site
+    prepared = prepare(config, paths)
+    site = prepared.site
     titles = _PageTitles(config)
     out.mkdir(parents=True, exist_ok=True)
     (out / RENDER_MARKER).write_text(
@@ -52,8 +59,12 @@ def write_standalone(
         if path.is_file():
             rel = path.relative_to(docs)
             (docs_out / rel).parent.mkdir(parents=True, exist_ok=True)
+            if rel.as_posix() in site.hidden_docs:
+                continue
             if path.suffix == ".md":
                 text = site.docs.get(rel.as_posix()) or path.read_text(encoding="utf-8")
+                if rel.as_posix() == HOME_PAGE:
+                    text = with_contact(text, prepared.playbook)
                 text = with_abbreviations(text, site.abbreviations)
                 (docs_out / rel).write_text(titles.safe(rel.as_posix(), text), encoding="utf-8")
             else:
