@@ -70,7 +70,9 @@ def test_parents_that_form_a_cycle_are_a_located_error(base: Path) -> None:
     two = edition(base, "two", "id: two\nparent: ../one\n")
     code, err = check(base, two)
     assert code == 1
-    assert "editions/one/edition.yml:2:9: parent: the parents form a cycle: '../two' leads back" in err
+    assert (
+        "editions/one/edition.yml:2:9: parent: the parents form a cycle: '../two' leads back" in err
+    )
 
 
 def test_a_parent_with_the_same_id_is_a_located_error(base: Path) -> None:
@@ -154,9 +156,7 @@ def test_an_override_whose_base_text_changed_is_reported_and_fails_strict(
     assert recorded.returncode == 0, recorded.stderr
     assert check(project, folder, "--strict")[0] == 0
     role = project / "playbook" / "roles" / "ceo.yml"
-    role.write_text(
-        role.read_text("utf-8").replace("summary: ", "summary: Revised. ", 1), "utf-8"
-    )
+    role.write_text(role.read_text("utf-8").replace("summary: ", "summary: Revised. ", 1), "utf-8")
     code, err = check(project, folder, "--strict")
     assert code == 1
     assert (

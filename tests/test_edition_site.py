@@ -32,8 +32,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def html_pages(site: Path) -> dict[str, str]:
     return {
-        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
-        for p in site.rglob("*.html")
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")
     }
 
 
