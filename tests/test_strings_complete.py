@@ -42,6 +42,7 @@ def test_german_is_german_wherever_english_is_not_a_shared_word() -> None:
     assert same == {
         "print_version",
         "print_page_number",
+        "print_contact",
         "print_col_dimension",
         "print_col_option",
         "print_and",

@@ -21,16 +21,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.edition.address import get, prune_nav, resolve, set_value, sub_item, term_addresses
 from generator.edition.config import EditionLayer, Stack
 from generator.edition.prune import Pruned, first_hidden_ref, page_of, prune, prune_assessment
 from generator.errors import ContentError, KeyPath, format_key_path, suggestion
 from generator.layer import fingerprint
 from generator.load import SourceFile
 from generator.model.assessment import Assessment
-from generator.model.base import _slugify
 from generator.model.content import Glossary
 from generator.model.playbook import PlaybookInfo
-from generator.model.texts import is_text, step, texts
+from generator.model.texts import is_text, texts
 
 #: The lists of an assessment whose items an edition may hide or add to.
 HIDEABLE = ("questions", "actions", "outcomes")
@@ -178,7 +178,7 @@ class Overlay:
         before = repr(data)
         hides += self._hide_inside(item, data, model)
         if model is PlaybookInfo:
-            _prune_nav(data, hidden)
+            prune_nav(data, hidden)
         # A page pruned whole was hidden by cascade() already: the collector skips it.
         with contextlib.suppress(Pruned):
             data = prune(data, model, hidden)
@@ -188,11 +188,11 @@ class Overlay:
             )[:1]
         if self._rename is not None:
             for path, text in list(texts(data, model, ())):
-                target = _get(data, path)
+                target = get(data, path)
                 if isinstance(target, dict):  # a navigation group: its title is its key
-                    _set(data, path, {self.rename(text): next(iter(target.values()))})
+                    set_value(data, path, {self.rename(text): next(iter(target.values()))})
                 else:
-                    _set(data, path, self.rename(text))
+                    set_value(data, path, self.rename(text))
         return EditedSource(source, data, origins, hides), errors
 
     def rename(self, text: str) -> str:
@@ -210,7 +210,7 @@ class Overlay:
         if model is Glossary:
             for term in data.get("terms") or []:
                 if isinstance(term, dict):
-                    self.addresses.update(_term_addresses(term))
+                    self.addresses.update(term_addresses(term))
             return
         for name, value in data.items():
             if isinstance(value, list):
@@ -254,17 +254,17 @@ class Overlay:
         for target, fields in layer.model.overrides.items():
             if target != item and not target.startswith(f"{item}/"):
                 continue
-            base = _sub_item(data, model, target[len(item) + 1 :] if target != item else "")
+            base = sub_item(data, model, target[len(item) + 1 :] if target != item else "")
             for name, text in fields.items():
                 where = Origin(layer.source, ("overrides", target, name))
                 if base is None:
                     break  # an unknown item: reported with a suggestion at the end
-                found = _resolve(data, base, name, model)
+                found = resolve(data, base, name, model)
                 if isinstance(found, str):
                     errors.append(where.error(found, key=True))
                     continue
                 path, annotation = found
-                current = _get(data, path)
+                current = get(data, path)
                 if not isinstance(current, str) or not is_text(annotation, path):
                     errors.append(
                         where.error(
@@ -283,7 +283,7 @@ class Overlay:
                 if recorded != now:
                     self.warnings.append(_stale(where, under, path, recorded))
                 self.applied.append(Override(where, target, name, current, text, recorded != now))
-                _set(data, path, text)
+                set_value(data, path, text)
                 origins[path] = where
         return errors
 
@@ -294,7 +294,7 @@ class Overlay:
             terms = [t for t in data.get("terms") or [] if isinstance(t, dict)]
             kept = []
             for term in terms:
-                hiding = [self.hidden[a] for a in _term_addresses(term) if a in self.hidden]
+                hiding = [self.hidden[a] for a in term_addresses(term) if a in self.hidden]
                 used += hiding
                 if not hiding:
                     kept.append(term)
@@ -358,15 +358,6 @@ def _hides_what_cannot_go(address: str) -> bool:
     return not (len(parts) == 4 and parts[2] in HIDEABLE)
 
 
-def _term_addresses(term: dict[str, Any]) -> set[str]:
-    found = set()
-    if isinstance(term.get("term"), str):
-        found.add(f"glossary/{_slugify(term['term'])}")
-    if isinstance(term.get("abbreviation"), str):
-        found.add(f"glossary/{_slugify(term['abbreviation'])}")
-    return found
-
-
 def _unknown(
     layer: EditionLayer, where: KeyPath, address: str, known: set[str], *, key: bool = True
 ) -> ContentError:
@@ -392,83 +383,6 @@ def _stale(where: Origin, under: SourceFile, path: KeyPath, recorded: str | None
         f"check the override against the base text, then run 'cco-playbook edition update"
         f" {folder}'",
     )
-
-
-def _sub_item(data: dict[str, Any], model: type[BaseModel], rest: str) -> KeyPath | None:
-    """The key path of ``list/id`` (or a glossary term's slug) inside an item."""
-    if not rest:
-        return ()
-    if model is Glossary:
-        for i, term in enumerate(data.get("terms") or []):
-            if isinstance(term, dict) and f"glossary/{rest}" in _term_addresses(term):
-                return ("terms", i)
-        return None
-    name, _, wanted = rest.partition("/")
-    for i, entry in enumerate(data.get(name) or []):
-        if isinstance(entry, dict) and entry.get("id") == wanted:
-            return (name, i)
-    return None
-
-
-def _resolve(
-    data: dict[str, Any], base: KeyPath, dotted: str, model: type[BaseModel]
-) -> tuple[KeyPath, Any] | str:
-    """The key path and type of ``dotted`` inside the item at ``base``, or what is wrong."""
-    path: list[str | int] = list(base)
-    annotation: Any = model
-    for key in base:
-        annotation = step(annotation, key)
-    value: Any = _get(data, base)
-    for raw in dotted.split("."):
-        part: str | int
-        if isinstance(value, list):
-            if raw.isdigit() and int(raw) < len(value):
-                part = int(raw)
-            else:
-                ids = [e.get("id") for e in value if isinstance(e, dict)]
-                if raw not in ids:
-                    return f"'{raw}' is not an item of {format_key_path(tuple(path))}: " + (
-                        suggestion(raw, [str(i) for i in ids if i])
-                        if any(ids)
-                        else "use a position"
-                    )
-                part = ids.index(raw)
-        elif isinstance(value, dict):
-            if raw not in value:
-                return f"'{dotted}' names no field here: {suggestion(raw, value)}"
-            part = raw
-        else:
-            return f"'{dotted}' names no field here"
-        annotation = step(annotation, part)
-        path.append(part)
-        value = value[part]
-    return tuple(path), annotation
-
-
-def _get(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-def _set(data: Any, path: KeyPath, value: Any) -> None:
-    parent = _get(data, path[:-1])
-    parent[path[-1]] = value
-
-
-def _prune_nav(data: dict[str, Any], hidden: frozenset[str]) -> None:
-    def keep(entries: list[Any]) -> list[Any]:
-        kept: list[Any] = []
-        for entry in entries:
-            if isinstance(entry, str):
-                if entry not in hidden:
-                    kept.append(entry)
-            elif isinstance(entry, dict):
-                kept.append({k: keep(v) if isinstance(v, list) else v for k, v in entry.items()})
-        return kept
-
-    if isinstance(data.get("nav"), list):
-        data["nav"] = keep(data["nav"])
 
 
 def hidden_page_of(kind: str, data: Any, stem: str) -> str:

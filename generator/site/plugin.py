@@ -164,4 +164,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             server.watch(str(paths.brand.parent))
             if paths.templates is not None:
                 server.watch(str(paths.templates))
+            edition = self.prepared.playbook.edition
+            for layer in edition.stack.layers if edition is not None else []:
+                server.watch(str(layer.folder))
         return server
