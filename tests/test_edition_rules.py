@@ -189,3 +189,24 @@ def test_a_bad_edition_builds_nothing(base: Path) -> None:
     assert done.returncode == 1
     assert "edition.yml:2:8: hide[0]: 'roles/nobody' names nothing" in done.stderr
     assert not (base / "never").exists()
+
+
+def test_a_hidden_docs_page_and_glossary_term_leave_no_trace(base: Path) -> None:
+    folder = edition(base, "lean", "id: lean\nhide: [why-a-cco.md, glossary/nps]\n")
+    out = base / "rendered-lean"
+    done = run_cli(
+        "render", "--edition", str(folder.relative_to(base)), "--out", str(out), cwd=base
+    )
+    assert done.returncode == 0, done.stderr
+    docs = out / "docs"
+    assert not (docs / "why-a-cco.md").exists()
+    config = (out / "mkdocs.yml").read_text("utf-8")
+    assert "why-a-cco.md" not in config
+    for page in docs.rglob("*.md"):
+        text = page.read_text("utf-8")
+        assert "why-a-cco.md" not in text, page
+    glossary = (docs / "glossary.md").read_text("utf-8")
+    assert "Net Promoter Score" not in glossary
+    assert "Customer Success Manager" in glossary
+    built = run_cli("build", "--strict", "--edition", "editions/lean", "--site-dir", "s", cwd=base)
+    assert built.returncode == 0, built.stderr
