@@ -109,15 +109,23 @@ def test_every_internal_link_resolves_to_a_file(site: Path) -> None:
 
 
 def _search_words(site: Path) -> list[tuple[str, str]]:
-    """(word, page) pairs: the longest word of a few page titles from the search index."""
+    """(word, page) pairs: the rarest word of a few page titles in the search index.
+
+    The rarest, not the longest: a common title word ("customer") matches dozens of
+    pages, and the page whose title holds it need not be among the results shown."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [f"{doc['title']} {doc['text']}".lower() for doc in index["docs"]]
+
+    def pages_with(word: str) -> int:
+        return sum(word in text for text in texts)
+
     pairs = []
     for doc in index["docs"]:
         if "#" in doc["location"] or not doc["title"]:
             continue
         words = re.findall(r"[A-Za-z]{6,}", doc["title"])
         if words:
-            pairs.append((max(words, key=len).lower(), doc["location"]))
+            pairs.append((min((w.lower() for w in words), key=pages_with), doc["location"]))
     assert pairs, "the search index has no page titles"
     return pairs[:: max(1, len(pairs) // 4)][:4]
 
